@@ -1,0 +1,19 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { charter } from './src/integration.ts';
+import { currentTarget } from './src/lib/targets.ts';
+
+// One config, two sites: CHARTER_TARGET picks the route set and the collections it may load.
+const target = currentTarget();
+const outRoot = process.env.CHARTER_OUT_DIR ?? './dist';
+
+export default defineConfig({
+  outDir: `${outRoot}/${target}`,
+  // Separate caches, or the two builds would overwrite each other's content store.
+  cacheDir: `./node_modules/.astro/${target}`,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  integrations: [mdx(), charter({ target })],
+});

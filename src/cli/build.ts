@@ -1,0 +1,43 @@
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { isTarget, targets, type Target } from '../lib/targets.ts';
+import { runCheck } from './check.ts';
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
+
+/** Builds one site in its own process, so the two builds share no module state. */
+export function buildTarget(target: Target, options: { root: string; out: string }): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [astroBin, 'build', '--silent'], {
+      cwd: projectRoot,
+      stdio: 'inherit',
+      env: { ...process.env, CHARTER_TARGET: target, CHARTER_ROOT: options.root, CHARTER_OUT_DIR: options.out },
+    });
+    child.on('error', fail);
+    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`the ${target} build failed (exit ${code})`))));
+  });
+}
+
+export async function buildCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { root: { type: 'string', default: '.' }, out: { type: 'string', default: 'dist' }, target: { type: 'string' } },
+  });
+  if (values.target !== undefined && !isTarget(values.target)) throw new Error(`--target must be portal or trust, got "${values.target}"`);
+  const root = resolve(values.root!);
+  const out = resolve(values.out!);
+  if (!(await runCheck(root, { quiet: true }))) {
+    console.error('Nothing was built: fix the errors above, then build again.');
+    return 1;
+  }
+  for (const target of values.target ? [values.target] : targets) {
+    const started = performance.now();
+    await buildTarget(target, { root, out });
+    console.log(`✓ ${target} built in ${((performance.now() - started) / 1000).toFixed(1)} s: ${join(out, target)}`);
+  }
+  return 0;
+}

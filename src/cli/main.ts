@@ -1,0 +1,37 @@
+import { checkCommand } from './check.ts';
+
+const usage = `charter: compliance content in git, published as a policy portal and a trust center
+
+Usage:
+  charter check [--root DIR]          validate content and cross-references
+  charter build [--root DIR] [--out DIR] [--target portal|trust]
+                                      check, then build dist/portal and dist/trust
+  charter serve [--out DIR]           serve the built sites on 127.0.0.1
+
+--root is the folder holding content/ and frameworks/ (default: the current folder).`;
+
+const commands: Record<string, (args: string[]) => Promise<number>> = {
+  check: checkCommand,
+  build: async (args) => (await import('./build.ts')).buildCommand(args),
+  serve: async (args) => (await import('./serve.ts')).serveCommand(args),
+};
+
+export async function run(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`charter: unknown command "${name}"\n\n${usage}`);
+    return 2;
+  }
+  try {
+    return await command(rest);
+  } catch (error) {
+    console.error(`charter ${name}: ${(error as Error).message}`);
+    return 1;
+  }
+}
+

@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AstroIntegration } from 'astro';
+import { contentRoot } from './astro/loader.ts';
+import { parseContentFile } from './lib/read.ts';
+import type { Target } from './lib/targets.ts';
+
+const route = (pattern: string, file: string) => ({ pattern, entrypoint: new URL(`./routes/${file}`, import.meta.url) });
+
+/** Each site is its own route set; a build injects exactly one of them. */
+const routes: Record<Target, ReturnType<typeof route>[]> = {
+  portal: [
+    route('/', 'portal/index.astro'),
+    route('/policies/[id]', 'portal/policy.astro'),
+    route('/runbooks/[id]', 'portal/runbook.astro'),
+    route('/controls', 'portal/controls.astro'),
+    route('/controls/[id]', 'portal/control.astro'),
+    route('/frameworks/[id]', 'portal/framework.astro'),
+  ],
+  trust: [
+    route('/', 'trust/index.astro'),
+    route('/[page]', 'trust/page.astro'),
+    route('/policies/[id]', 'trust/policy.astro'),
+    route('/updates/[id]', 'trust/update.astro'),
+    route('/subprocessors', 'trust/subprocessors.astro'),
+    route('/system-boundary', 'trust/system-boundary.astro'),
+    route('/documents', 'trust/documents.astro'),
+  ],
+};
+
+/** The address each site is published at, for canonical URLs and feeds. */
+async function siteUrl(root: string, target: Target): Promise<string | undefined> {
+  const text = await readFile(join(root, 'content/site.yaml'), 'utf8').catch(() => undefined);
+  if (!text) return undefined;
+  const data = parseContentFile('site', 'content/site.yaml', text).entry?.data as
+    | { trustCenter?: { url?: string }; portal?: { url?: string } }
+    | undefined;
+  return target === 'trust' ? data?.trustCenter?.url : data?.portal?.url;
+}
+
+export function charter({ target }: { target: Target }): AstroIntegration {
+  return {
+    name: 'charter',
+    hooks: {
+      'astro:config:setup': async ({ config, injectRoute, updateConfig }) => {
+        for (const r of routes[target]) injectRoute(r);
+        const site = await siteUrl(contentRoot(config.root), target);
+        if (site && !config.site) updateConfig({ site });
+      },
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { daysBetween, todayIso } from './dates.ts';
+import { buildGraph, type ComplianceGraph } from './graph.ts';
+import { loadContent, type ContentSet } from './load.ts';
+import { sortProblems, type Problem } from './problems.ts';
+import type { ContentSource } from './source.ts';
+
+export interface CheckOptions {
+  /** The date reviews and tests are judged against; defaults to today. */
+  today?: string;
+}
+
+/** A runbook nobody has exercised for this long is probably out of date. */
+const RUNBOOK_TEST_MAX_DAYS = 365;
+
+/**
+ * Findings a compliance owner wants before an auditor finds them: overdue reviews,
+ * untested runbooks, dates in the future, controls nothing implements.
+ */
+export function reviewProblems(graph: ComplianceGraph, content: ContentSet, today: string): Problem[] {
+  const problems: Problem[] = [];
+  const add = (file: string, locate: ((p: string[]) => number | undefined) | undefined, field: string, message: string, severity: Problem['severity'] = 'warning') =>
+    problems.push({ severity, file, line: locate?.([field]), field, message });
+
+  for (const entry of content.policies) {
+    const policy = graph.policies.get(`policy:${entry.data.id}`);
+    if (!policy || policy.file !== entry.file) continue;
+    if (entry.data.lastReviewed && entry.data.lastReviewed > today) {
+      add(entry.file, entry.locate, 'lastReviewed', `${entry.data.lastReviewed} is in the future; record the date the review actually happened`, 'error');
+    } else if (policy.nextReview < today) {
+      add(entry.file, entry.locate, entry.data.lastReviewed ? 'lastReviewed' : 'effective',
+        `review overdue since ${policy.nextReview} (${entry.data.reviewCycle} cycle); review the policy and set lastReviewed`);
+    }
+  }
+  for (const entry of content.runbooks) {
+    if (entry.data.lastTested > today) {
+      add(entry.file, entry.locate, 'lastTested', `${entry.data.lastTested} is in the future; record the date of the last exercise`, 'error');
+    } else if (daysBetween(entry.data.lastTested, today) > RUNBOOK_TEST_MAX_DAYS) {
+      add(entry.file, entry.locate, 'lastTested', `not exercised since ${entry.data.lastTested}; run a tabletop or drill and update lastTested`);
+    }
+  }
+  for (const control of graph.controls.values()) {
+    if (control.policies.length === 0) {
+      problems.push({ severity: 'warning', file: control.file, message: `no policy implements control ${control.code}; list it under controls: in the policy that requires it` });
+    }
+    if (control.requirements.length === 0) {
+      problems.push({ severity: 'warning', file: control.file, field: 'mappings', message: `control ${control.code} maps to no framework requirement` });
+    }
+  }
+  return problems;
+}
+
+export interface CheckResult {
+  content: ContentSet;
+  graph: ComplianceGraph;
+  problems: Problem[];
+}
+
+/** Validates every file, resolves every reference and reviews dates: what `charter check` reports. */
+export async function checkContent(source: ContentSource, options: CheckOptions = {}): Promise<CheckResult> {
+  const today = options.today ?? todayIso();
+  const loaded = await loadContent(source);
+  const { graph, problems } = buildGraph(loaded.content);
+  return {
+    content: loaded.content,
+    graph,
+    problems: sortProblems([...loaded.problems, ...problems, ...reviewProblems(graph, loaded.content, today)]),
+  };
+}

@@ -1,0 +1,119 @@
+import { collections, type CollectionData, type CollectionName } from './collections.ts';
+import type { FieldPath, Problem } from './problems.ts';
+import { readCollection, type RawEntry } from './read.ts';
+import type { ContentSource } from './source.ts';
+import { zodProblems } from './zod-problems.ts';
+
+/** A validated document. */
+export interface Entry<T> {
+  id: string;
+  /** Path relative to the content root. */
+  file: string;
+  data: T;
+  body?: string;
+  locate?: (path: FieldPath) => number | undefined;
+}
+
+type Single<N extends CollectionName> = Entry<CollectionData<N>> | undefined;
+type Many<N extends CollectionName> = Entry<CollectionData<N>>[];
+
+/** Every validated document of a content root, by collection. */
+export interface ContentSet {
+  site: Single<'site'>;
+  policies: Many<'policies'>;
+  runbooks: Many<'runbooks'>;
+  controls: Many<'controls'>;
+  frameworks: Many<'frameworks'>;
+  applicability: Single<'applicability'>;
+  systemBoundary: Single<'systemBoundary'>;
+  sharedResponsibility: Single<'sharedResponsibility'>;
+  subprocessors: Single<'subprocessors'>;
+  trustPages: Many<'trustPages'>;
+  securityUpdates: Many<'securityUpdates'>;
+  trustDocuments: Single<'trustDocuments'>;
+  nda: Single<'nda'>;
+}
+
+/** Validates one raw entry against its collection's schema. */
+export function validateEntry<N extends CollectionName>(raw: RawEntry & { collection: N }): { entry?: Entry<CollectionData<N>>; problems: Problem[] } {
+  const result = collections[raw.collection].schema.safeParse(raw.data, { reportInput: true });
+  if (!result.success) return { problems: zodProblems(result.error, raw.file, raw.locate) };
+  return {
+    entry: { id: raw.id, file: raw.file, data: result.data as CollectionData<N>, body: raw.body, locate: raw.locate },
+    problems: [],
+  };
+}
+
+/** Two files claiming one id would make links and acknowledgements ambiguous. */
+function duplicateIdProblems(entries: readonly Entry<unknown>[], noun: string): Problem[] {
+  const firstById = new Map<string, Entry<unknown>>();
+  const problems: Problem[] = [];
+  for (const entry of entries) {
+    const first = firstById.get(entry.id);
+    if (first) {
+      problems.push({
+        severity: 'error',
+        file: entry.file,
+        line: entry.locate?.(['id']),
+        field: 'id',
+        message: `duplicate ${noun} id "${entry.id}": ${first.file} already uses it; give one of them a new id`,
+      });
+    } else {
+      firstById.set(entry.id, entry);
+    }
+  }
+  return problems;
+}
+
+const nouns: Partial<Record<CollectionName, string>> = {
+  policies: 'policy',
+  runbooks: 'runbook',
+  controls: 'control',
+  frameworks: 'framework',
+  trustPages: 'trust page',
+  securityUpdates: 'security update',
+};
+
+/** Reads and validates the given collections from a source; the rest stay empty. */
+export async function loadContent(
+  source: ContentSource,
+  names: readonly CollectionName[] = Object.keys(collections) as CollectionName[],
+): Promise<{ content: ContentSet; problems: Problem[] }> {
+  const content = emptyContentSet();
+  const problems: Problem[] = [];
+  for (const name of names) {
+    const read = await readCollection(source, name);
+    problems.push(...read.problems);
+    const valid: Entry<unknown>[] = [];
+    for (const raw of read.entries) {
+      const result = validateEntry(raw);
+      problems.push(...result.problems);
+      if (result.entry) valid.push(result.entry);
+    }
+    if ('folder' in collections[name].location) {
+      problems.push(...duplicateIdProblems(valid, nouns[name] ?? name));
+      (content as unknown as Record<string, unknown>)[name] = valid;
+    } else {
+      (content as unknown as Record<string, unknown>)[name] = valid[0];
+    }
+  }
+  return { content, problems };
+}
+
+export function emptyContentSet(): ContentSet {
+  return {
+    site: undefined,
+    policies: [],
+    runbooks: [],
+    controls: [],
+    frameworks: [],
+    applicability: undefined,
+    systemBoundary: undefined,
+    sharedResponsibility: undefined,
+    subprocessors: undefined,
+    trustPages: [],
+    securityUpdates: [],
+    trustDocuments: undefined,
+    nda: undefined,
+  };
+}

@@ -1,0 +1,62 @@
+import { execFile } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/**
+ * Where content files come from: the working tree, or any git revision. Paths are
+ * POSIX-style and relative to the content root (the folder holding content/ and frameworks/).
+ */
+export interface ContentSource {
+  /** A human label for messages, e.g. the folder or `HEAD~1`. */
+  readonly label: string;
+  /** Files directly inside `dir`, sorted; empty when the folder does not exist. */
+  list(dir: string): Promise<string[]>;
+  /** The file's text, or undefined when it does not exist. */
+  read(path: string): Promise<string | undefined>;
+}
+
+export function directorySource(root: string): ContentSource {
+  return {
+    label: root,
+    async list(dir) {
+      try {
+        const entries = await readdir(join(root, dir), { withFileTypes: true });
+        return entries.filter((e) => e.isFile()).map((e) => `${dir}/${e.name}`).sort();
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        throw error;
+      }
+    },
+    async read(path) {
+      try {
+        return await readFile(join(root, path), 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw error;
+      }
+    },
+  };
+}
+
+/** Reads content as it was at a git revision, without checking it out. */
+export function gitRevisionSource(repo: string, revision: string): ContentSource {
+  const git = (...args: string[]) => run('git', ['-C', repo, ...args], { maxBuffer: 64 * 1024 * 1024 });
+  return {
+    label: revision,
+    async list(dir) {
+      const { stdout } = await git('ls-tree', '--name-only', `${revision}:${dir}`).catch(() => ({ stdout: '' }));
+      return stdout.split('\n').filter(Boolean).map((name) => `${dir}/${name}`).sort();
+    },
+    async read(path) {
+      try {
+        const { stdout } = await git('show', `${revision}:${path}`);
+        return stdout;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}

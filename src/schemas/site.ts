@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { nonEmpty, slug, isoDate } from './common.ts';
+import { frameworkId } from './framework.ts';
+
+export const personSchema = z.strictObject({
+  /** Short handle used by `owner:` and `approver:` fields, e.g. `priya`. */
+  id: slug,
+  name: nonEmpty,
+  /** Job title, shown next to the name on every document the person owns. */
+  role: nonEmpty,
+  email: z.email(),
+});
+export type Person = z.infer<typeof personSchema>;
+
+/** How the trust center presents a framework: what a prospect can expect to receive. */
+export const frameworkStatus = z.enum(['certified', 'report-available', 'in-progress', 'aligned']);
+
+export const frameworkInScopeSchema = z.strictObject({
+  framework: frameworkId,
+  status: frameworkStatus,
+  /** Badge text on the trust center, e.g. "SOC 2 Type II". */
+  label: nonEmpty,
+  /** One sentence for prospects, e.g. the audit period or the certification body. */
+  note: z.string().optional(),
+  /** Certificate or report dates, when there are any. */
+  issued: isoDate.optional(),
+  expires: isoDate.optional(),
+});
+
+export const siteSchema = z.strictObject({
+  organisation: z.strictObject({
+    name: nonEmpty,
+    legalName: z.string().optional(),
+    /** One or two sentences: what the company makes, as a prospect should read it. */
+    description: nonEmpty,
+    website: z.url(),
+    /** Path under public/, e.g. /logo.svg. */
+    logo: z.string().startsWith('/').optional(),
+  }),
+  trustCenter: z.strictObject({
+    /** Public address of the trust center; canonical URLs, feeds and the sitemap use it. */
+    url: z.url(),
+    contactEmail: z.email(),
+    /** Where vulnerability reports go; published in security.txt. */
+    securityEmail: z.email(),
+  }),
+  portal: z.strictObject({
+    /** Internal address of the policy portal, used in reminder emails. */
+    url: z.url(),
+  }),
+  /** The people who own, approve and operate documents and controls. */
+  people: z.array(personSchema).min(1),
+  /** Frameworks in scope, in the order the trust center shows them. */
+  frameworks: z.array(frameworkInScopeSchema),
+});
+export type Site = z.infer<typeof siteSchema>;
+
+/** Site settings as the trust center sees them: no staff directory, no internal addresses. */
+export const publicSiteSchema = siteSchema.omit({ people: true, portal: true });
+export type PublicSite = z.infer<typeof publicSiteSchema>;

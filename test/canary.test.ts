@@ -1,0 +1,70 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const project = join(import.meta.dirname, '..');
+const charter = join(project, 'bin/charter.mjs');
+const CANARY = `CANARY-${Math.random().toString(36).slice(2)}-INTERNAL-ONLY`;
+
+/** Every file under a folder, decompressed where it is compressed, as text. */
+async function* siteFiles(dir: string): AsyncGenerator<{ path: string; text: string }> {
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    let bytes = await readFile(path);
+    if (path.endsWith('.gz')) bytes = gunzipSync(bytes);
+    if (path.endsWith('.br')) bytes = brotliDecompressSync(bytes);
+    yield { path, text: bytes.toString('latin1') };
+  }
+}
+
+async function filesContaining(dir: string, needle: string): Promise<string[]> {
+  const hits: string[] = [];
+  for await (const file of siteFiles(dir)) if (file.text.includes(needle)) hits.push(file.path);
+  return hits;
+}
+
+describe('the public build never contains internal content', () => {
+  let root: string;
+  let out: string;
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'charter-canary-'));
+    out = join(root, 'dist');
+    for (const dir of ['content', 'frameworks', 'evidence-snapshots']) await cp(join(project, dir), join(root, dir), { recursive: true });
+    const plant = async (file: string, text: (original: string) => string) => {
+      const path = join(root, file);
+      await import('node:fs/promises').then(({ writeFile }) => readFile(path, 'utf8').then((original) => writeFile(path, text(original))));
+    };
+    // An internal policy's body, an internal runbook, and the internal description of a published control.
+    await plant('content/policies/access-control.mdx', (t) => `${t}\n\nThe break-glass vault code is ${CANARY}.\n`);
+    await plant('content/runbooks/ota-rollback.mdx', (t) => `${t}\n\nCall the on-call line ${CANARY}.\n`);
+    await plant('content/controls/AC-01.yaml', (t) => t.replace(/^description: /m, `description: ${CANARY} `));
+    await run(process.execPath, [charter, 'build', '--root', root, '--out', out], { cwd: project, maxBuffer: 64 * 1024 * 1024 });
+  });
+  afterAll(async () => { await rm(root, { recursive: true, force: true }); });
+
+  it('puts the canary into the internal portal, so the search below can see it', async () => {
+    const hits = await filesContaining(join(out, 'portal'), CANARY);
+    expect(hits.some((p) => p.includes('policies/access-control'))).toBe(true);
+    expect(hits.some((p) => p.includes('runbooks/ota-rollback'))).toBe(true);
+    expect(hits.some((p) => p.includes('controls/AC-01'))).toBe(true);
+  });
+
+  it('finds the canary in no file of the trust center', async () => {
+    expect(await filesContaining(join(out, 'trust'), CANARY)).toEqual([]);
+  });
+
+  it('still publishes the public policy and the public summary of the control', async () => {
+    const trust = join(out, 'trust');
+    expect(await filesContaining(trust, 'Vulnerability Disclosure')).not.toEqual([]);
+    const summary = /^publicSummary: (.+)$/m.exec(await readFile(join(root, 'content/controls/AC-01.yaml'), 'utf8'))?.[1];
+    expect(summary).toBeDefined();
+    expect(await filesContaining(trust, summary!.slice(0, 40))).not.toEqual([]);
+  });
+});

@@ -1,0 +1,115 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkContent } from '../src/lib/check.ts';
+import { formatProblem } from '../src/lib/problems.ts';
+import { directorySource } from '../src/lib/source.ts';
+import { makeFixture, mdx, type Fixture } from './fixture.ts';
+
+const today = '2026-11-22';
+let fixture: Fixture;
+beforeEach(async () => { fixture = await makeFixture(); });
+afterEach(async () => { await fixture.cleanup(); });
+
+async function report() {
+  const { problems } = await checkContent(directorySource(fixture.root), { today });
+  return {
+    errors: problems.filter((p) => p.severity === 'error').map(formatProblem),
+    warnings: problems.filter((p) => p.severity === 'warning').map(formatProblem),
+  };
+}
+
+const policy = 'content/policies/access-control.mdx';
+
+describe('charter check', () => {
+  it('accepts valid content without errors', async () => {
+    expect((await report()).errors).toEqual([]);
+  });
+
+  it('names the file, line and field of a frontmatter value of the wrong type', async () => {
+    await fixture.edit(policy, (text) => text.replace('version: 1.2.0', 'version: 2'));
+    expect((await report()).errors).toEqual([`${policy}:5: version: expected text, got number 2`]);
+  });
+
+  it('names a missing required field', async () => {
+    await fixture.edit(policy, (text) => text.replace('owner: ana\n', ''));
+    expect((await report()).errors).toEqual([expect.stringMatching(/^content\/policies\/access-control\.mdx:\d+: owner: is required but missing$/)]);
+  });
+
+  it('reports a duplicate id in both files it concerns', async () => {
+    await fixture.write('content/policies/access-control-copy.mdx', await fixture.read(policy));
+    const { errors } = await report();
+    expect(errors).toEqual([
+      `content/policies/access-control.mdx:2: id: duplicate policy id "access-control": content/policies/access-control-copy.mdx already uses it; give one of them a new id`,
+    ]);
+  });
+
+  it('reports a dangling control reference with its index', async () => {
+    await fixture.edit(policy, (text) => text.replace('  - AC-02', '  - AC-02\n  - AC-99'));
+    expect((await report()).errors).toEqual([`${policy}:12: controls[2]: unknown control "AC-99"`]);
+  });
+
+  it('reports a dangling framework requirement in a control mapping', async () => {
+    await fixture.edit('content/controls/AC-02.yaml', (text) => text.replace('- CC6.2', '- CC6.99'));
+    expect((await report()).errors).toEqual([
+      'content/controls/AC-02.yaml:11: mappings.soc2[0]: unknown SOC 2 requirement "CC6.99" (not in frameworks/soc2.yaml)',
+    ]);
+  });
+
+  it('rejects a date that does not exist', async () => {
+    await fixture.edit(policy, (text) => text.replace('effective: 2026-03-01', 'effective: 2026-02-30'));
+    expect((await report()).errors).toEqual([`${policy}:8: effective: is not a real calendar date`]);
+  });
+
+  it('rejects an owner who is not in the people list', async () => {
+    await fixture.edit(policy, (text) => text.replace('owner: ana', 'owner: zoe'));
+    expect((await report()).errors).toEqual([
+      `${policy}:6: owner: unknown person "zoe"; add them to people in content/site.yaml or use one of: ana, ben`,
+    ]);
+  });
+
+  it('flags a misspelt field instead of ignoring it', async () => {
+    await fixture.edit(policy, (text) => text.replace('summary:', 'sumary:'));
+    const { errors } = await report();
+    expect(errors).toEqual([`${policy}:2: summary: is required but missing`, `${policy}:4: unknown field "sumary" (check the spelling)`]);
+  });
+
+  it('warns, without failing, when a policy review is overdue', async () => {
+    await fixture.edit(policy, (text) => text.replace('effective: 2026-03-01', 'effective: 2025-03-01'));
+    const { errors, warnings } = await report();
+    expect(errors).toEqual([]);
+    expect(warnings).toContain(`${policy}:8: warning: effective: review overdue since 2026-03-01 (annual cycle); review the policy and set lastReviewed`);
+  });
+
+  it('lists every problem across files, not only the first', async () => {
+    await fixture.edit(policy, (text) => text.replace('version: 1.2.0', 'version: banana'));
+    await fixture.edit('content/runbooks/access-review.mdx', (text) => text.replace('- AC-02', '- ZZ-01'));
+    await fixture.write('content/subprocessors.yaml', 'subprocessors:\n  - name: X\n    since: yesterday\n');
+    const { errors } = await report();
+    expect(errors.some((e) => e.startsWith(`${policy}:5: version:`))).toBe(true);
+    expect(errors).toContain('content/runbooks/access-review.mdx:8: controls[0]: unknown control "ZZ-01"');
+    expect(errors.filter((e) => e.startsWith('content/subprocessors.yaml')).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('points at the line of broken YAML', async () => {
+    await fixture.write('content/controls/AC-02.yaml', 'id: AC-02\ntitle: [unclosed\n');
+    const { errors } = await report();
+    expect(errors[0]).toMatch(/^content\/controls\/AC-02\.yaml:\d+: not valid YAML: /);
+  });
+
+  it('rejects a file without frontmatter', async () => {
+    await fixture.write('content/runbooks/notes.md', '# Just notes\n');
+    expect((await report()).errors).toContain('content/runbooks/notes.md:1: missing frontmatter: the file must start with a --- line, then the fields, then another ---');
+  });
+
+  it('reports an exclusion of a requirement that does not exist', async () => {
+    await fixture.edit('content/applicability.yaml', (text) => text.replace('soc2:CC6.4', 'soc2:CC9.9'));
+    expect((await report()).errors).toEqual(['content/applicability.yaml:2: exclusions[0].requirement: unknown requirement "soc2:CC9.9"']);
+  });
+});
+
+it('keeps a policy in the body unchanged when reading it', async () => {
+  const f = await makeFixture();
+  await f.write('content/policies/access-control.mdx', mdx({ id: 'access-control', title: 'T', summary: 'S', version: '1.0.0', owner: 'ana', approver: 'ben', effective: '2026-01-01' }, '## Purpose\n\nText.\n'));
+  const { content } = await checkContent(directorySource(f.root), { today });
+  expect(content.policies[0]?.body?.trim()).toBe('## Purpose\n\nText.');
+  await f.cleanup();
+});
