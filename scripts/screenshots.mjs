@@ -1,0 +1,38 @@
+// Screenshots of the built sites for the README and for reviewing changes:
+//   node scripts/screenshots.mjs [outDir=docs/screenshots]   (after npm run build)
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serveDirectory } from '../src/server/static.ts';
+import { launchChromium } from '../test/browser.ts';
+
+const out = process.argv[2] ?? 'docs/screenshots';
+const shots = [
+  ['portal', '/', 'portal-home'],
+  ['portal', '/policies/access-control/', 'portal-policy'],
+  ['portal', '/controls/AC-01/', 'portal-control'],
+  ['portal', '/frameworks/iso27001/', 'portal-framework'],
+  ['trust', '/', 'trust-home'],
+  ['trust', '/subprocessors/', 'trust-subprocessors'],
+  ['trust', '/system-boundary/', 'trust-boundary'],
+];
+const viewports = { desktop: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } };
+
+await mkdir(out, { recursive: true });
+const servers = {};
+for (const site of ['portal', 'trust']) {
+  const server = serveDirectory(join(process.cwd(), 'dist', site));
+  await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
+  servers[site] = server;
+}
+for (const [name, viewport] of Object.entries(viewports)) {
+  const browser = await launchChromium({ viewport, deviceScaleFactor: name === 'phone' ? 2 : 1 });
+  const page = await browser.newPage();
+  for (const [site, path, file] of shots) {
+    const { port } = servers[site].address();
+    await page.goto(`http://127.0.0.1:${port}${path}`, { waitUntil: 'networkidle' });
+    await page.screenshot({ path: join(out, `${file}-${name}.png`) });
+  }
+  await browser.dispose();
+}
+for (const server of Object.values(servers)) server.close();
+console.log(`screenshots written to ${out}/`);
