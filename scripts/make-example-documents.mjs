@@ -378,7 +378,7 @@ class Doc {
   /** Signature lines side by side: [{ name, role, note }]. */
   signatures(people, { line = true } = {}) {
     const gap = 24;
-    const w = (this.width - gap * (people.length - 1)) / people.length;
+    const w = Math.min(220, (this.width - gap * (people.length - 1)) / people.length);
     this.ensure(70);
     const top = this.y - 30;
     people.forEach((person, i) => {
@@ -465,7 +465,7 @@ async function isoCertificate(meta) {
   doc.drawCentered(spaced, y, { bold: true, size: 10, color: C.accentInk });
   y -= 15;
   doc.drawCentered('Management system certification', y, { size: 8.5, color: C.muted });
-  y -= 40;
+  y -= 32;
   doc.drawCentered('CERTIFICATE', y, { bold: true, size: 30, color: C.ink });
   y -= 20;
   doc.drawCentered(`Certificate number ${certNo}`, y, { size: 10, color: C.ink2 });
@@ -482,7 +482,7 @@ async function isoCertificate(meta) {
   doc.drawCentered('has been audited and found to conform to the requirements of', y, { size: 10.5, color: C.ink2 });
   y -= 26;
   doc.drawCentered('ISO/IEC 27001:2022', y, { bold: true, size: 18, color: C.accentInk });
-  y -= 26;
+  y -= 23;
   doc.drawCentered('Scope of certification', y, { bold: true, size: 9, color: C.ink });
   y -= 14;
   const scope =
@@ -493,7 +493,7 @@ async function isoCertificate(meta) {
   }
 
   // Dates
-  y -= 14;
+  y -= 8;
   const cols = [
     ['Initial certification', '15 September 2022'],
     ['Certificate issued', longDate('2025-09-15')],
@@ -511,7 +511,7 @@ async function isoCertificate(meta) {
   });
 
   // Signatures and seal
-  const sigY = frame.y + 66;
+  const sigY = frame.y + 76;
   const sig = (x, name, role, script) => {
     doc.draw(script, x + 4, sigY + 6, { size: 13, bold: true, color: C.accentInk });
     page.drawLine({ start: { x, y: sigY }, end: { x: x + 190, y: sigY }, thickness: 0.6, color: C.ink2 });
@@ -521,13 +521,13 @@ async function isoCertificate(meta) {
   sig(frame.x + 52, 'Dr. Henrike Albers', 'Managing Director, Baltic Assurance Certification GmbH', 'H. Albers');
   sig(frame.x + frame.w - 52 - 190, 'Mikkel S\u00f8rensen', 'Lead Auditor, recertification audit July 2025', 'M. S\u00f8rensen');
   const sealX = W / 2;
-  const sealY = sigY - 2;
-  page.drawCircle({ x: sealX, y: sealY, size: 33, borderColor: C.accent, borderWidth: 1.6 });
-  page.drawCircle({ x: sealX, y: sealY, size: 28, borderColor: C.accent, borderWidth: 0.5 });
+  const sealY = sigY + 4;
+  page.drawCircle({ x: sealX, y: sealY, size: 30, borderColor: C.accent, borderWidth: 1.6 });
+  page.drawCircle({ x: sealX, y: sealY, size: 25.5, borderColor: C.accent, borderWidth: 0.5 });
   for (const [text, dy, size, bold] of [
     ['BAC', 2, 13, true],
-    ['ISMS', -10, 7, false],
-    ['27001', 15, 7, false],
+    ['ISMS', -9, 6.5, false],
+    ['27001', 13, 6.5, false],
   ]) {
     const font = bold ? doc.fonts.bold : doc.fonts.regular;
     const tw = font.widthOfTextAtSize(text, size);

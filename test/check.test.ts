@@ -100,6 +100,15 @@ describe('charter check', () => {
     expect((await report()).errors).toContain('content/runbooks/notes.md:1: missing frontmatter: the file must start with a --- line, then the fields, then another ---');
   });
 
+  it('reports a public document whose file is missing', async () => {
+    await fixture.edit('content/trust/documents.yaml', (text) => text.replace('access: approval', 'access: public'));
+    expect((await report()).errors).toEqual([
+      'content/trust/documents.yaml:6: documents[0].file: public document "soc2.pdf" is not in public/documents/; add the file or change its access',
+    ]);
+    await fixture.write('public/documents/soc2.pdf', '%PDF-1.7');
+    expect((await report()).errors).toEqual([]);
+  });
+
   it('reports an exclusion of a requirement that does not exist', async () => {
     await fixture.edit('content/applicability.yaml', (text) => text.replace('soc2:CC6.4', 'soc2:CC9.9'));
     expect((await report()).errors).toEqual(['content/applicability.yaml:2: exclusions[0].requirement: unknown requirement "soc2:CC9.9"']);

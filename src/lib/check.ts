@@ -1,7 +1,7 @@
 import { daysBetween, todayIso } from './dates.ts';
 import { buildGraph, type ComplianceGraph } from './graph.ts';
 import { loadContent, type ContentSet } from './load.ts';
-import { sortProblems, type Problem } from './problems.ts';
+import { formatFieldPath, sortProblems, type Problem } from './problems.ts';
 import type { ContentSource } from './source.ts';
 
 export interface CheckOptions {
@@ -49,6 +49,24 @@ export function reviewProblems(graph: ComplianceGraph, content: ContentSet, toda
   return problems;
 }
 
+/** Where public documents are served from; a listed file that is missing would be a broken download. */
+export const PUBLIC_DOCUMENTS_DIR = 'public/documents';
+
+async function documentProblems(content: ContentSet, source: ContentSource): Promise<Problem[]> {
+  const list = content.trustDocuments;
+  if (!list) return [];
+  const problems: Problem[] = [];
+  for (const [index, document] of list.data.documents.entries()) {
+    if (document.access !== 'public') continue;
+    if (!(await source.exists(`${PUBLIC_DOCUMENTS_DIR}/${document.file}`))) {
+      const path = ['documents', index, 'file'];
+      problems.push({ severity: 'error', file: list.file, line: list.locate?.(path), field: formatFieldPath(path),
+        message: `public document "${document.file}" is not in ${PUBLIC_DOCUMENTS_DIR}/; add the file or change its access` });
+    }
+  }
+  return problems;
+}
+
 export interface CheckResult {
   content: ContentSet;
   graph: ComplianceGraph;
@@ -63,6 +81,11 @@ export async function checkContent(source: ContentSource, options: CheckOptions 
   return {
     content: loaded.content,
     graph,
-    problems: sortProblems([...loaded.problems, ...problems, ...reviewProblems(graph, loaded.content, today)]),
+    problems: sortProblems([
+      ...loaded.problems,
+      ...problems,
+      ...reviewProblems(graph, loaded.content, today),
+      ...(await documentProblems(loaded.content, source)),
+    ]),
   };
 }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -16,6 +16,8 @@ export interface ContentSource {
   list(dir: string): Promise<string[]>;
   /** The file's text, or undefined when it does not exist. */
   read(path: string): Promise<string | undefined>;
+  /** Whether a file exists, without reading it (documents can be large). */
+  exists(path: string): Promise<boolean>;
 }
 
 export function directorySource(root: string): ContentSource {
@@ -38,6 +40,7 @@ export function directorySource(root: string): ContentSource {
         throw error;
       }
     },
+    exists: (path) => stat(join(root, path)).then((info) => info.isFile(), () => false),
   };
 }
 
@@ -58,5 +61,6 @@ export function gitRevisionSource(repo: string, revision: string): ContentSource
         return undefined;
       }
     },
+    exists: (path) => git('cat-file', '-e', `${revision}:${path}`).then(() => true, () => false),
   };
 }
