@@ -9,7 +9,9 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync, crc32 } from 'node:zlib';
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import pdfLib from 'pdf-lib'; // CommonJS package: import the default export
+
+const { PDFDocument, StandardFonts, rgb } = pdfLib;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PUBLIC_DIR = join(root, 'public', 'documents');
@@ -751,6 +753,11 @@ async function dpaTemplate(meta) {
     doc.heading(heading, 2);
     for (const text of paras) doc.p(text, s);
   }
+  doc.space(6);
+  doc.signatures([
+    { name: 'For the Customer', role: 'Name, title and date' },
+    { name: 'Sofia Lindqvist', role: 'Legal Counsel and Data Protection Officer', note: 'For Kestrel Systems GmbH' },
+  ]);
 
   doc.heading('Annex 1: Description of the processing');
   doc.facts([
@@ -797,10 +804,6 @@ async function dpaTemplate(meta) {
     ],
     { size: 8 },
   );
-  doc.signatures([
-    { name: 'For the Customer', role: 'Name, title and date' },
-    { name: 'Sofia Lindqvist', role: 'Legal Counsel and Data Protection Officer', note: 'For Kestrel Systems GmbH' },
-  ]);
   return doc.save();
 }
 
@@ -1131,9 +1134,20 @@ async function pentestSummary(meta) {
   );
 
   doc.heading('5. Severity ratings');
-  doc.p(
-    'Findings were rated on the likely impact on customers and the effort needed to exploit them in Kestrel\'s deployment, informed by CVSS v3.1. **Critical:** direct compromise of customer data or devices with little effort. **High:** significant exposure across tenants or devices under realistic conditions. **Medium:** exposure that needs prior access or specific conditions. **Low:** limited exposure or hardening weakness. **Informational:** good-practice observation without a direct risk.',
-    { size: 9 },
+  doc.p('Findings were rated on the likely impact on customers and the effort needed to exploit them in Kestrel\'s deployment, informed by CVSS v3.1 base scores.');
+  doc.table(
+    [
+      { title: 'Rating', width: 0.2 },
+      { title: 'Meaning', width: 0.8 },
+    ],
+    [
+      ['Critical', 'Direct compromise of customer data or devices, with little effort or prior access.'],
+      ['High', 'Significant exposure across tenants or devices under realistic conditions.'],
+      ['Medium', 'Exposure that needs prior access, user interaction or specific conditions.'],
+      ['Low', 'Limited exposure, or a weakness in hardening that makes other attacks easier.'],
+      ['Informational', 'A good-practice observation without a direct risk.'],
+    ],
+    { size: 8.5 },
   );
   return doc.save();
 }
@@ -1246,7 +1260,8 @@ function zip(entries, date) {
 
 function caiqXlsx(meta) {
   const colLetter = (i) => String.fromCharCode(65 + i);
-  const cell = (ref, value, style) => `<c r="${ref}" t="inlineStr" s="${style}"><is><t xml:space="preserve">${xmlEscape(value)}</t></is></c>`;
+  const cell = (ref, value, style) =>
+    value ? `<c r="${ref}" t="inlineStr" s="${style}"><is><t xml:space="preserve">${xmlEscape(value)}</t></is></c>` : `<c r="${ref}" s="${style}"/>`;
   const sheet = (rows, { widths, freeze, title, filter }) => {
     const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
     const body = rows
@@ -1308,7 +1323,7 @@ async function caiqPdf(meta) {
   doc.table(
     CAIQ_COLUMNS.map((title, i) => ({ title, width: [0.07, 0.2, 0.05, 0.1, 0.36, 0.22][i] })),
     CAIQ_ROWS.map((row) => [`**${row[0]}**`, ...row.slice(1)]),
-    { size: 7.5 },
+    { size: 7, leading: 9, pad: 3.5 },
   );
   return doc.save({ headerY: A4_LANDSCAPE[1] - 34, footerY: 26 });
 }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -36,10 +36,10 @@ describe('the public build never contains internal content', () => {
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'charter-canary-'));
     out = join(root, 'dist');
-    for (const dir of ['content', 'frameworks', 'evidence-snapshots']) await cp(join(project, dir), join(root, dir), { recursive: true });
-    const plant = async (file: string, text: (original: string) => string) => {
+    for (const dir of ['content', 'frameworks', 'evidence-snapshots', 'public']) await cp(join(project, dir), join(root, dir), { recursive: true });
+    const plant = async (file: string, change: (original: string) => string) => {
       const path = join(root, file);
-      await import('node:fs/promises').then(({ writeFile }) => readFile(path, 'utf8').then((original) => writeFile(path, text(original))));
+      await writeFile(path, change(await readFile(path, 'utf8')));
     };
     // An internal policy's body, an internal runbook, and the internal description of a published control.
     await plant('content/policies/access-control.mdx', (t) => `${t}\n\nThe break-glass vault code is ${CANARY}.\n`);

@@ -44,23 +44,23 @@ export function directorySource(root: string): ContentSource {
   };
 }
 
-/** Reads content as it was at a git revision, without checking it out. */
+/** Reads content as it was at a git revision, without checking it out; paths are relative to `repo`, which may be a subfolder of the repository. */
 export function gitRevisionSource(repo: string, revision: string): ContentSource {
   const git = (...args: string[]) => run('git', ['-C', repo, ...args], { maxBuffer: 64 * 1024 * 1024 });
   return {
     label: revision,
     async list(dir) {
-      const { stdout } = await git('ls-tree', '--name-only', `${revision}:${dir}`).catch(() => ({ stdout: '' }));
+      const { stdout } = await git('ls-tree', '--name-only', `${revision}:./${dir}`).catch(() => ({ stdout: '' }));
       return stdout.split('\n').filter(Boolean).map((name) => `${dir}/${name}`).sort();
     },
     async read(path) {
       try {
-        const { stdout } = await git('show', `${revision}:${path}`);
+        const { stdout } = await git('show', `${revision}:./${path}`);
         return stdout;
       } catch {
         return undefined;
       }
     },
-    exists: (path) => git('cat-file', '-e', `${revision}:${path}`).then(() => true, () => false),
+    exists: (path) => git('cat-file', '-e', `${revision}:./${path}`).then(() => true, () => false),
   };
 }
