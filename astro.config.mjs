@@ -7,9 +7,12 @@ import { currentTarget } from './src/lib/targets.ts';
 // One config, two sites: CHARTER_TARGET picks the route set and the collections it may load.
 const target = currentTarget();
 const outRoot = process.env.CHARTER_OUT_DIR ?? './dist';
+// Static assets belong to the content repository, next to content/.
+const publicDir = process.env.CHARTER_ROOT ? `${process.env.CHARTER_ROOT}/public` : './public';
 
 export default defineConfig({
   outDir: `${outRoot}/${target}`,
+  publicDir,
   // Separate caches, or the two builds would overwrite each other's content store.
   cacheDir: `./node_modules/.astro/${target}`,
   trailingSlash: 'always',

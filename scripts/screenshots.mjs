@@ -11,6 +11,9 @@ const shots = [
   ['portal', '/policies/access-control/', 'portal-policy'],
   ['portal', '/controls/AC-01/', 'portal-control'],
   ['portal', '/frameworks/iso27001/', 'portal-framework'],
+  ['portal', '/search/?q=firmware%20signing', 'portal-search'],
+  ['portal', '/soa/', 'portal-soa'],
+  ['portal', '/matrix/', 'portal-matrix'],
   ['trust', '/', 'trust-home'],
   ['trust', '/subprocessors/', 'trust-subprocessors'],
   ['trust', '/system-boundary/', 'trust-boundary'],
@@ -30,6 +33,7 @@ for (const [name, viewport] of Object.entries(viewports)) {
   for (const [site, path, file] of shots) {
     const { port } = servers[site].address();
     await page.goto(`http://127.0.0.1:${port}${path}`, { waitUntil: 'networkidle' });
+    if (path.startsWith('/search/')) await page.waitForSelector('.pagefind-ui__result', { timeout: 10_000 });
     await page.screenshot({ path: join(out, `${file}-${name}.png`) });
   }
   await browser.dispose();

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { contentRoot } from './astro/loader.ts';
+import { writeSearchIndex } from './astro/search-index.ts';
 import { parseContentFile } from './lib/read.ts';
 import type { Target } from './lib/targets.ts';
 
@@ -11,11 +12,18 @@ const route = (pattern: string, file: string) => ({ pattern, entrypoint: new URL
 const routes: Record<Target, ReturnType<typeof route>[]> = {
   portal: [
     route('/', 'portal/index.astro'),
+    route('/policies', 'portal/policies.astro'),
     route('/policies/[id]', 'portal/policy.astro'),
+    route('/runbooks', 'portal/runbooks.astro'),
     route('/runbooks/[id]', 'portal/runbook.astro'),
     route('/controls', 'portal/controls.astro'),
     route('/controls/[id]', 'portal/control.astro'),
     route('/frameworks/[id]', 'portal/framework.astro'),
+    route('/matrix', 'portal/matrix.astro'),
+    route('/soa', 'portal/soa.astro'),
+    route('/exports', 'portal/exports.astro'),
+    route('/exports/[file]', 'portal/export.ts'),
+    route('/search', 'portal/search.astro'),
   ],
   trust: [
     route('/', 'trust/index.astro'),
@@ -46,6 +54,10 @@ export function charter({ target }: { target: Target }): AstroIntegration {
         for (const r of routes[target]) injectRoute(r);
         const site = await siteUrl(contentRoot(config.root), target);
         if (site && !config.site) updateConfig({ site });
+      },
+      // Only the portal is searchable: the trust center has few pages and must ship no index of anything.
+      'astro:build:done': async ({ dir, logger }) => {
+        if (target === 'portal') await writeSearchIndex(dir, logger);
       },
     },
   };

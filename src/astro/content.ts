@@ -1,3 +1,4 @@
+import { relative, resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { CollectionName } from '../lib/collections.ts';
 import { emptyContentSet, type ContentSet, type Entry } from '../lib/load.ts';
@@ -5,14 +6,16 @@ import { emptyContentSet, type ContentSet, type Entry } from '../lib/load.ts';
 type AnyEntry = CollectionEntry<string>;
 
 /** Reads the collections this build defines into the shape `buildGraph` takes. */
-export async function loadContentSet(names: readonly CollectionName[]): Promise<{ content: ContentSet; entries: Map<string, AnyEntry> }> {
+export async function loadContentSet(names: readonly CollectionName[], root: string): Promise<{ content: ContentSet; entries: Map<string, AnyEntry> }> {
   const content = emptyContentSet() as unknown as Record<string, unknown>;
   const entries = new Map<string, AnyEntry>();
   for (const name of names) {
     const list = (await getCollection(name as never)) as AnyEntry[];
     const mapped: Entry<unknown>[] = list.map((e) => {
       entries.set(`${name}/${e.id}`, e);
-      return { id: e.id, file: e.filePath ?? '', data: e.data, body: e.body };
+      // Astro records paths from the project folder; the graph, like the CLI, uses the content root.
+      const file = e.filePath ? relative(root, resolve(process.cwd(), e.filePath)).split('\\').join('/') : '';
+      return { id: e.id, file, data: e.data, body: e.body };
     });
     content[name] = Array.isArray(content[name]) ? mapped : mapped[0];
   }

@@ -1,17 +1,21 @@
 import { render } from 'astro:content';
+import { contentRoot } from '../astro/loader.ts';
 import { loadContentSet } from '../astro/content.ts';
 import { collections, type CollectionName } from '../lib/collections.ts';
 import { coverage } from '../lib/coverage.ts';
+import { fileHistory } from '../lib/git-history.ts';
 import { buildGraph } from '../lib/graph.ts';
 
 // Built once per build; every portal page reads from here.
-const { content, entries } = await loadContentSet(Object.keys(collections) as CollectionName[]);
+export const root = contentRoot(new URL(`file://${process.cwd()}/`));
+const { content, entries } = await loadContentSet(Object.keys(collections) as CollectionName[], root);
 export const graph = buildGraph(content).graph;
 export const site = graph.site!;
 
 export const policies = [...graph.policies.values()].sort((a, b) => a.data.title.localeCompare(b.data.title));
 export const runbooks = [...graph.runbooks.values()].sort((a, b) => a.data.title.localeCompare(b.data.title));
 export const controls = [...graph.controls.values()].sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
+
 // In the order content/site.yaml lists them, then any other catalog.
 const frameworkOrder = site.frameworks.map((f) => f.framework as string);
 const rank = (id: string) => (frameworkOrder.includes(id) ? frameworkOrder.indexOf(id) : frameworkOrder.length);
@@ -19,9 +23,13 @@ export const frameworks = [...graph.frameworks.values()]
   .sort((a, b) => rank(a.id) - rank(b.id))
   .map((framework) => ({ framework, coverage: coverage(framework) }));
 
-/** The rendered MDX body of a document. */
+/** The rendered MDX body of a document and its headings, for the page's table of contents. */
 export async function renderBody(collection: 'policies' | 'runbooks', slug: string) {
   const entry = entries.get(`${collection}/${slug}`);
   if (!entry) throw new Error(`no ${collection} entry "${slug}"`);
-  return (await render(entry)).Content;
+  const { Content, headings } = await render(entry);
+  return { Content, headings: headings.filter((h) => h.depth === 2) };
 }
+
+/** Commits that changed a document, newest first; empty when the content is not in git. */
+export const history = (file: string) => fileHistory(root, file);

@@ -1,0 +1,69 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'node-html-parser';
+import { describe, expect, inject, it } from 'vitest';
+
+const portal = join(inject('exampleBuild'), 'portal');
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
+}
+
+/** The file a site path is served from, or undefined when nothing is there. */
+function fileFor(path: string): string | undefined {
+  const file = join(portal, decodeURIComponent(path));
+  if (existsSync(join(file, 'index.html'))) return join(file, 'index.html');
+  return existsSync(file) && !file.endsWith('/') ? file : undefined;
+}
+
+const idsCache = new Map<string, Set<string>>();
+function idsIn(file: string): Set<string> {
+  if (!idsCache.has(file)) {
+    const ids = parse(readFileSync(file, 'utf8')).querySelectorAll('[id]').map((el) => el.id);
+    idsCache.set(file, new Set(ids));
+  }
+  return idsCache.get(file)!;
+}
+
+describe('the portal has no broken links', () => {
+  it('resolves every internal link and anchor on every page', async () => {
+    const files = await htmlFiles(portal);
+    expect(files.length).toBeGreaterThan(70);
+    const broken: string[] = [];
+    let checked = 0;
+    for (const file of files) {
+      const page = '/' + file.slice(portal.length + 1).replace(/index\.html$/, '');
+      const root = parse(readFileSync(file, 'utf8'));
+      for (const element of root.querySelectorAll('a[href], link[href], script[src], img[src]')) {
+        const target = element.getAttribute('href') ?? element.getAttribute('src')!;
+        if (/^(https?:|mailto:|data:)/.test(target)) continue;
+        const url = new URL(target, `http://portal${page}`);
+        const resolved = url.pathname === page && url.hash ? file : fileFor(url.pathname);
+        checked++;
+        if (!resolved) {
+          broken.push(`${page}: ${target} (no such page)`);
+        } else if (url.hash && resolved.endsWith('.html') && !idsIn(resolved).has(decodeURIComponent(url.hash.slice(1)))) {
+          broken.push(`${page}: ${target} (no element with id "${url.hash.slice(1)}")`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('publishes the auditor exports as CSV files with a row per requirement', () => {
+    const soa = readFileSync(join(portal, 'exports/iso27001-statement-of-applicability.csv'), 'utf8');
+    const lines = soa.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('\uFEFFControl,Title,Theme,Applicable,Status,Justification,Internal controls,Policies');
+    expect(lines).toHaveLength(1 + 93);
+    const matrix = readFileSync(join(portal, 'exports/soc2-control-matrix.csv'), 'utf8');
+    expect(matrix).toContain('CC6.1,');
+  });
+
+  it('writes a search index for the portal', () => {
+    expect(existsSync(join(portal, 'pagefind/pagefind.js'))).toBe(true);
+    expect(existsSync(join(portal, 'pagefind/pagefind-entry.json'))).toBe(true);
+  });
+});
