@@ -6,6 +6,15 @@ export const frameworkIds = ['soc2', 'iso27001', 'nist-csf', 'iec62443-3-3', 'ie
 export const frameworkId = z.enum(frameworkIds);
 export type FrameworkId = z.infer<typeof frameworkId>;
 
+/** How navigation, tables and badges name each framework where space is short. */
+export const frameworkShortNames: Record<FrameworkId, string> = {
+  soc2: 'SOC 2',
+  iso27001: 'ISO 27001',
+  'nist-csf': 'NIST CSF 2.0',
+  'iec62443-3-3': 'IEC 62443-3-3',
+  'iec62443-4-2': 'IEC 62443-4-2',
+};
+
 export const requirementSchema = z.strictObject({
   /** Id as the framework writes it, e.g. CC6.1, A.5.15, PR.AA-01, SR 1.1. */
   id: nonEmpty,
