@@ -7,6 +7,8 @@ Usage:
   charter build [--root DIR] [--out DIR] [--target portal|trust]
                                       check, then build dist/portal and dist/trust
   charter serve [--out DIR]           serve the built sites on 127.0.0.1
+  charter diff --base REF [--root DIR] [--format markdown|json]
+                                      review summary of the content changes since REF
 
 --root is the folder holding content/ and frameworks/ (default: the current folder).`;
 
@@ -14,6 +16,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   check: checkCommand,
   build: async (args) => (await import('./build.ts')).buildCommand(args),
   serve: async (args) => (await import('./serve.ts')).serveCommand(args),
+  diff: async (args) => (await import('./diff.ts')).diffCommand(args),
 };
 
 export async function run(argv: string[]): Promise<number> {

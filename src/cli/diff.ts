@@ -1,0 +1,89 @@
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { parseArgs } from 'node:util';
+import { checkContent } from '../lib/check.ts';
+import { reviewSummaryMarkdown } from '../lib/diff-markdown.ts';
+import { diffContent, type ContentSnapshot, type ReviewSummary } from '../lib/diff.ts';
+import { buildGraph } from '../lib/graph.ts';
+import { loadContent } from '../lib/load.ts';
+import { formatProblem, type Problem } from '../lib/problems.ts';
+import { directorySource, gitRevisionSource } from '../lib/source.ts';
+
+const run = promisify(execFile);
+
+/** A base the user named that git cannot find: exit 2, not a content failure. */
+export class UnknownRevisionError extends Error {}
+
+/** Resolves a ref to a commit, or explains why it cannot be compared with. */
+async function resolveBase(root: string, base: string): Promise<string> {
+  try {
+    await run('git', ['-C', root, 'rev-parse', '--is-inside-work-tree']);
+  } catch {
+    throw new UnknownRevisionError(`${root} is not inside a git repository; charter diff compares the working tree with a git revision`);
+  }
+  try {
+    const { stdout } = await run('git', ['-C', root, 'rev-parse', '--verify', '--quiet', `${base}^{commit}`]);
+    return stdout.trim();
+  } catch {
+    throw new UnknownRevisionError(
+      `unknown git revision "${base}"; name a branch, tag or commit (e.g. origin/main). In CI, check out with fetch-depth: 0 so the base branch is available`,
+    );
+  }
+}
+
+/** Loads the content at `base` and in the working tree under `root`, and compares them. */
+export async function compareWithBase(root: string, base: string): Promise<{ summary: ReviewSummary; problems: Problem[]; baseProblems: Problem[] }> {
+  const commit = await resolveBase(root, base);
+  const loaded = await loadContent(gitRevisionSource(root, commit));
+  const built = buildGraph(loaded.content);
+  const before: ContentSnapshot = {
+    label: `${base} (${commit.slice(0, 7)})`,
+    content: loaded.content,
+    graph: built.graph,
+    problems: [...loaded.problems, ...built.problems],
+  };
+  const checked = await checkContent(directorySource(root));
+  const after: ContentSnapshot = { label: 'the proposed content', content: checked.content, graph: checked.graph, problems: checked.problems };
+  return {
+    summary: diffContent(before, after),
+    problems: checked.problems,
+    baseProblems: before.problems!.filter((p) => p.severity === 'error'),
+  };
+}
+
+export async function diffCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { base: { type: 'string' }, root: { type: 'string', default: '.' }, format: { type: 'string', default: 'markdown' } },
+  });
+  if (!values.base) {
+    console.error('charter diff: --base is required, e.g. charter diff --base origin/main');
+    return 2;
+  }
+  if (values.format !== 'markdown' && values.format !== 'json') {
+    console.error(`charter diff: --format must be markdown or json, got "${values.format}"`);
+    return 2;
+  }
+  let result: Awaited<ReturnType<typeof compareWithBase>>;
+  try {
+    result = await compareWithBase(resolve(values.root!), values.base);
+  } catch (error) {
+    if (error instanceof UnknownRevisionError) {
+      console.error(`charter diff: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+  const { summary, problems, baseProblems } = result;
+  console.log(values.format === 'json' ? JSON.stringify(summary, null, 2) : reviewSummaryMarkdown(summary));
+
+  // The log gets the same findings in the file:line form editors and CI annotations understand.
+  for (const problem of problems) console.error(formatProblem(problem));
+  for (const finding of summary.findings) console.error(formatProblem(finding));
+  if (baseProblems.length) {
+    console.error(`note: the content at ${values.base} has ${baseProblems.length} error${baseProblems.length === 1 ? '' : 's'}; documents with errors there count as added`);
+  }
+  if (summary.errors) console.error(`\n✗ ${summary.errors} error${summary.errors === 1 ? '' : 's'}: fix ${summary.errors === 1 ? 'it' : 'them'} before merging`);
+  return summary.errors ? 1 : 0;
+}
