@@ -76,6 +76,7 @@ export const baseFiles: Record<string, string> = {
   'content/trust/documents.yaml': stringify({
     documents: [{ id: 'soc2-report', title: 'SOC 2 report', description: 'The report.', access: 'approval', file: 'soc2.pdf', updated: '2026-05-01' }],
   }),
+  'content/trust/access.yaml': stringify({ reviewers: ['ana@acme.example'], autoApprove: ['customer.example'], ndaBypass: ['gov.example'] }),
   'content/trust/nda.md': mdx({ title: 'NDA', version: '1', effective: '2026-01-01' }, 'Keep it confidential.\n'),
 };
 

@@ -10,6 +10,9 @@ Usage:
   charter diff --base REF [--root DIR] [--format markdown|json]
                                       review summary of the content changes since REF
 
+  charter requests list|approve|deny|revoke|export|erase
+                                      gated document requests (run without arguments for help)
+
 --root is the folder holding content/ and frameworks/ (default: the current folder).`;
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
@@ -17,6 +20,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   build: async (args) => (await import('./build.ts')).buildCommand(args),
   serve: async (args) => (await import('./serve.ts')).serveCommand(args),
   diff: async (args) => (await import('./diff.ts')).diffCommand(args),
+  requests: async (args) => (await import('./requests.ts')).requestsCommand(args),
 };
 
 export async function run(argv: string[]): Promise<number> {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accessSettingsSchema } from '../schemas/access.ts';
 import { applicabilitySchema } from '../schemas/applicability.ts';
 import { controlSchema } from '../schemas/control.ts';
 import { frameworkSchema } from '../schemas/framework.ts';
@@ -41,6 +42,7 @@ export const collections = {
   securityUpdates: { schema: securityUpdateSchema, location: { folder: 'content/trust/updates', extensions: markdown }, body: true },
   trustDocuments: { schema: trustDocumentsSchema, location: { file: 'content/trust/documents.yaml' }, body: false },
   nda: { schema: ndaSchema, location: { file: 'content/trust/nda.md' }, body: true },
+  trustAccess: { schema: accessSettingsSchema, location: { file: 'content/trust/access.yaml' }, body: false },
 } as const satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof collections;

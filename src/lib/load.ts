@@ -32,6 +32,7 @@ export interface ContentSet {
   securityUpdates: Many<'securityUpdates'>;
   trustDocuments: Single<'trustDocuments'>;
   nda: Single<'nda'>;
+  trustAccess: Single<'trustAccess'>;
 }
 
 /** Validates one raw entry against its collection's schema. */
@@ -115,5 +116,6 @@ export function emptyContentSet(): ContentSet {
     securityUpdates: [],
     trustDocuments: undefined,
     nda: undefined,
+    trustAccess: undefined,
   };
 }

@@ -10,6 +10,8 @@ export interface TokenClaims {
   exp: number;
   /** Random id; single-use tokens record it when spent. */
   nonce: string;
+  /** Who the link was sent to, for reviewer links. */
+  reviewer?: string;
 }
 
 export type TokenCheck =

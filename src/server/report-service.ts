@@ -1,0 +1,223 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+import { z } from 'zod';
+import { decideAccess, emailDomain, needsNda } from '../lib/access-rules.ts';
+import { formatDate } from '../lib/dates.ts';
+import type { AccessSettings } from '../schemas/access.ts';
+import type { Nda, TrustDocument } from '../schemas/trust.ts';
+import { escapeHtml, headerLine } from './html.ts';
+import type { Mailer } from './mailer.ts';
+import { RateLimiter } from './rate-limit.ts';
+import { RequestError, type ReportRequest, type ReportRequestStore, type RequestContext } from './report-requests.ts';
+import { signToken, verifyToken, type TokenCheck } from './tokens.ts';
+
+/** What the request server knows of the content: read at start-up, never from the browser. */
+export interface TrustSettings {
+  organisation: string;
+  /** Public base URL of the trust center, for links in mail. */
+  baseUrl: string;
+  documents: TrustDocument[];
+  access: AccessSettings;
+  nda: { meta: Nda; text: string };
+  /** Folder holding gated files; never inside public/. */
+  documentsDir: string;
+}
+
+export const requestFormSchema = z.object({
+  document: z.string().trim().min(1, { error: 'Choose a document.' }).max(100),
+  name: z.string().trim().min(2, { error: 'Enter your full name.' }).max(120, { error: 'Keep your name under 120 characters.' }),
+  email: z.email({ error: 'Enter a valid work email address.' }).trim().toLowerCase().max(254, { error: 'That email address is too long.' }),
+  company: z.string().trim().min(2, { error: 'Enter your company.' }).max(160, { error: 'Keep the company name under 160 characters.' }),
+  reason: z.string().trim().min(10, { error: 'Tell us briefly why you need the document (at least 10 characters).' }).max(2000, { error: 'Keep the reason under 2,000 characters.' }),
+  // Hidden from people; bots fill it in.
+  website: z.string().max(0, { error: 'spam' }).optional().default(''),
+});
+export type RequestForm = z.infer<typeof requestFormSchema>;
+
+export type SubmitResult =
+  | { kind: 'invalid'; errors: Partial<Record<keyof RequestForm | 'form', string>> }
+  | { kind: 'rate-limited' }
+  | { kind: 'nda'; request: ReportRequest; ndaToken: string }
+  | { kind: 'decided'; request: ReportRequest };
+
+export type TokenRefusal = { kind: 'refused'; status: number; title: string; message: string };
+
+/** NDA text and version hashed together: the record proves which words were accepted. */
+export function ndaHash(nda: TrustSettings['nda']): string {
+  return createHash('sha256').update(`${nda.meta.version}\n${nda.text}`).digest('hex');
+}
+
+const refusalFor: Record<Exclude<TokenCheck, { ok: true }>['reason'], TokenRefusal> = {
+  malformed: { kind: 'refused', status: 400, title: 'This link is not valid', message: 'The link is incomplete or damaged. Copy it again from the email, or request access again.' },
+  'bad-signature': { kind: 'refused', status: 403, title: 'This link is not valid', message: 'The link has been changed or was not issued by us. Use the link from the email exactly as sent.' },
+  'wrong-purpose': { kind: 'refused', status: 403, title: 'This link is not valid here', message: 'The link is meant for a different action.' },
+  expired: { kind: 'refused', status: 410, title: 'This link has expired', message: 'Links expire for your protection. Request access again from the trust center.' },
+};
+
+const DAY = 86_400;
+
+/** The gated-document flow: request, NDA, rules, review, expiring download. Framework-free; endpoints call it. */
+export class ReportService {
+  private readonly perIp = new RateLimiter(10, 60 * 60_000);
+  private readonly perEmail = new RateLimiter(5, 24 * 60 * 60_000);
+
+  constructor(
+    private readonly settings: TrustSettings,
+    private readonly store: ReportRequestStore,
+    private readonly mailer: Mailer,
+    private readonly secret: string,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  get retentionDays(): number {
+    return this.settings.access.retentionDays;
+  }
+
+  gatedDocument(id: string): TrustDocument | undefined {
+    return this.settings.documents.find((d) => d.id === id && d.access !== 'public');
+  }
+
+  async submit(input: Record<string, unknown>, context: RequestContext): Promise<SubmitResult> {
+    const parsed = requestFormSchema.safeParse(input);
+    if (!parsed.success) {
+      const errors: Partial<Record<keyof RequestForm | 'form', string>> = {};
+      for (const issue of parsed.error.issues) {
+        const field = (issue.path[0] as keyof RequestForm) ?? 'form';
+        errors[field === 'website' ? 'form' : field] ??= field === 'website' ? 'Your request could not be accepted.' : issue.message;
+      }
+      return { kind: 'invalid', errors };
+    }
+    const form = parsed.data;
+    const document = this.gatedDocument(form.document);
+    if (!document) return { kind: 'invalid', errors: { document: 'That document is not available on request.' } };
+    if (!this.perIp.allow(context.ip) || !this.perEmail.allow(form.email)) return { kind: 'rate-limited' };
+
+    const domain = emailDomain(form.email);
+    const mustAcceptNda = needsNda(form.email, this.settings.access, this.store.domainAcceptedNda(domain, this.settings.nda.meta.version));
+    const request = this.store.create({ documentId: document.id, name: form.name, email: form.email, company: form.company, reason: form.reason, domain, status: 'awaiting-nda' }, context);
+    if (mustAcceptNda) return { kind: 'nda', request, ndaToken: this.ndaToken(request.id) };
+    // NDA bypass or covered by the domain: record why, then apply the rules at once.
+    const settled = this.store.acceptNda(request.id, { version: this.settings.nda.meta.version, hash: ndaHash(this.settings.nda) }, context, true);
+    return { kind: 'decided', request: await this.applyRules(settled) };
+  }
+
+  ndaToken(requestId: string): string {
+    return signToken(this.secret, { purpose: 'nda', subject: requestId, exp: this.seconds() + DAY });
+  }
+
+  async acceptNda(token: string, context: RequestContext): Promise<{ kind: 'decided'; request: ReportRequest } | TokenRefusal> {
+    const check = verifyToken(this.secret, token, 'nda', this.clock());
+    if (!check.ok) return refusalFor[check.reason];
+    const request = this.store.get(check.claims.subject);
+    if (!request) return refusalFor['bad-signature'];
+    if (request.status !== 'awaiting-nda') return { kind: 'decided', request };
+    const accepted = this.store.acceptNda(request.id, { version: this.settings.nda.meta.version, hash: ndaHash(this.settings.nda) }, context);
+    return { kind: 'decided', request: await this.applyRules(accepted) };
+  }
+
+  private async applyRules(request: ReportRequest): Promise<ReportRequest> {
+    const document = this.gatedDocument(request.documentId)!;
+    const decision = decideAccess(request.email, document.access as 'nda' | 'approval', this.settings.access);
+    if (decision.outcome === 'approve') {
+      const approved = this.store.decide(request.id, { outcome: 'approved', actor: 'rule', reason: decision.reason, grantDays: document.grantDays });
+      await this.mailGrant(approved, document);
+      return approved;
+    }
+    if (decision.outcome === 'refuse') return this.store.decide(request.id, { outcome: 'refused', actor: 'rule', reason: decision.reason });
+    await this.mailReviewers(request, document, decision.reason);
+    return request;
+  }
+
+  /** A reviewer clicked approve or deny in their email. The link works once. */
+  async review(token: string, action: 'approve' | 'deny'): Promise<{ kind: 'reviewed'; request: ReportRequest } | TokenRefusal> {
+    const check = verifyToken(this.secret, token, `review:${action}`, this.clock());
+    if (!check.ok) return refusalFor[check.reason];
+    const request = this.store.get(check.claims.subject);
+    if (!request) return refusalFor['bad-signature'];
+    if (!this.store.spendToken(check.claims.nonce, `review:${action}`)) {
+      return { kind: 'refused', status: 409, title: 'This link was already used', message: `The request is ${request.status}. Use the CLI (charter requests) to change a decision.` };
+    }
+    if (request.status !== 'pending') return { kind: 'refused', status: 409, title: 'Already decided', message: `Request ${request.id} is already ${request.status}.` };
+    const reviewer = check.claims.reviewer ?? 'reviewer';
+    return { kind: 'reviewed', request: await this.decide(request.id, action, `email:${reviewer}`) };
+  }
+
+  /** Approve or deny, from a reviewer link or the CLI. */
+  async decide(id: string, action: 'approve' | 'deny', actor: string, reason?: string): Promise<ReportRequest> {
+    const request = this.store.get(id);
+    if (!request) throw new RequestError(`no request with id ${id}`);
+    const document = this.settings.documents.find((d) => d.id === request.documentId);
+    if (action === 'deny') return this.store.decide(id, { outcome: 'denied', actor, reason });
+    const approved = this.store.decide(id, { outcome: 'approved', actor, reason, grantDays: document?.grantDays });
+    if (document) await this.mailGrant(approved, document);
+    return approved;
+  }
+
+  /** The watermarked file for a valid, unexpired, unrevoked grant; every download is logged. */
+  async download(token: string, context: RequestContext): Promise<{ kind: 'file'; name: string; bytes: Uint8Array; contentType: string } | TokenRefusal> {
+    const check = verifyToken(this.secret, token, 'download', this.clock());
+    if (!check.ok) return refusalFor[check.reason];
+    const request = this.store.get(check.claims.subject);
+    if (!request) return refusalFor['bad-signature'];
+    if (request.status === 'revoked') return { kind: 'refused', status: 403, title: 'Access was revoked', message: 'Your access to this document has been withdrawn. Contact us if you still need it.' };
+    if (request.status !== 'approved') return { kind: 'refused', status: 403, title: 'Not approved', message: `This request is ${request.status}.` };
+    if (!request.expiresAt || request.expiresAt <= this.clock().toISOString()) return refusalFor.expired;
+    const document = this.settings.documents.find((d) => d.id === request.documentId);
+    if (!document) return { kind: 'refused', status: 404, title: 'Document withdrawn', message: 'This document is no longer offered.' };
+    const bytes = await readFile(this.documentPath(document.file));
+    const contentType = document.file.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream';
+    let body: Uint8Array = bytes;
+    if (contentType === 'application/pdf') {
+      const { watermarkPdf } = await import('./watermark.ts');
+      body = await watermarkPdf(bytes, { email: request.email, company: request.company, requestId: request.id, date: this.clock().toISOString().slice(0, 10) });
+    }
+    this.store.recordDownload(request.id, context);
+    return { kind: 'file', name: document.file, bytes: body, contentType };
+  }
+
+  private documentPath(file: string): string {
+    const dir = resolve(this.settings.documentsDir);
+    const path = resolve(join(dir, file));
+    if (!path.startsWith(dir + sep)) throw new RequestError(`document file "${file}" is outside the documents folder`);
+    return path;
+  }
+
+  private seconds(): number {
+    return Math.floor(this.clock().getTime() / 1000);
+  }
+
+  private link(path: string, token: string): string {
+    return `${this.settings.baseUrl.replace(/\/$/, '')}${path}?token=${encodeURIComponent(token)}`;
+  }
+
+  private async mailReviewers(request: ReportRequest, document: TrustDocument, why: string): Promise<void> {
+    const exp = this.seconds() + this.settings.access.reviewLinkDays * DAY;
+    for (const reviewer of this.settings.access.reviewers) {
+      const approve = this.link('/api/requests/review/', signToken(this.secret, { purpose: 'review:approve', subject: request.id, exp, reviewer }));
+      const deny = this.link('/api/requests/review/', signToken(this.secret, { purpose: 'review:deny', subject: request.id, exp, reviewer }));
+      const facts: [string, string][] = [
+        ['Document', document.title], ['Name', request.name], ['Email', request.email], ['Company', request.company],
+        ['Reason', request.reason], ['Why it needs review', why], ['Request', request.id],
+      ];
+      await this.mailer.send({
+        to: reviewer,
+        subject: headerLine(`Access request: ${document.title} for ${request.company}`),
+        text: `${facts.map(([k, v]) => `${k}: ${v}`).join('\n')}\n\nApprove (grants ${document.grantDays} days): ${approve}&action=approve\nDeny: ${deny}&action=deny\n\nEach link works once and expires in ${this.settings.access.reviewLinkDays} days.\n`,
+        html: `<p>${escapeHtml(request.name)} asks for <strong>${escapeHtml(document.title)}</strong>.</p><table>${facts.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table><p><a href="${escapeHtml(`${approve}&action=approve`)}">Approve for ${document.grantDays} days</a> · <a href="${escapeHtml(`${deny}&action=deny`)}">Deny</a></p><p>Each link works once and expires in ${this.settings.access.reviewLinkDays} days.</p>`,
+      });
+    }
+  }
+
+  private async mailGrant(request: ReportRequest, document: TrustDocument): Promise<void> {
+    const expires = new Date(request.expiresAt!);
+    const download = this.link('/api/requests/download/', signToken(this.secret, { purpose: 'download', subject: request.id, exp: Math.floor(expires.getTime() / 1000) }));
+    const until = formatDate(request.expiresAt!.slice(0, 10));
+    await this.mailer.send({
+      to: request.email,
+      subject: headerLine(`Your access to ${document.title}`),
+      text: `Hello ${request.name},\n\nYou can download ${document.title} from ${this.settings.organisation} until ${until}:\n${download}\n\nThe copy is marked with your email address and request ${request.id}. Please do not forward it; the link is for you alone.\n`,
+      html: `<p>Hello ${escapeHtml(request.name)},</p><p>You can download <strong>${escapeHtml(document.title)}</strong> from ${escapeHtml(this.settings.organisation)} until ${escapeHtml(until)}.</p><p><a href="${escapeHtml(download)}">Download the document</a></p><p>The copy is marked with your email address and request ${escapeHtml(request.id)}. Please do not forward it; the link is for you alone.</p>`,
+    });
+  }
+}

@@ -1,0 +1,47 @@
+import { auditLogMigration } from './audit-log.ts';
+import { loadServerConfig, type ServerConfig } from './config.ts';
+import { smtpMailer, type Mailer } from './mailer.ts';
+import { ReportRequestStore, reportRequestsMigration } from './report-requests.ts';
+import { ReportService } from './report-service.ts';
+import { loadTrustSettings } from './settings.ts';
+import { openDatabase, type Migration } from './sqlite.ts';
+
+/** Every feature's schema changes, applied in id order when the database opens. */
+export const migrations: Migration[] = [auditLogMigration, reportRequestsMigration];
+
+/** Mail is optional in development: without SMTP settings, messages are printed instead of sent. */
+function mailerFor(config: ServerConfig): Mailer {
+  if (config.smtp) return smtpMailer(config.smtp);
+  if (config.production) throw new Error('SMTP_HOST is not set: a production server must be able to send mail');
+  return {
+    async send(message) {
+      console.log(`[mail not sent: no SMTP_HOST] to ${message.to}: ${message.subject}\n${message.text}`);
+    },
+    close() {},
+  };
+}
+
+export interface TrustRuntime {
+  config: ServerConfig;
+  store: ReportRequestStore;
+  service: ReportService;
+  close(): void;
+}
+
+/** Opens the store and reads the settings once per process; endpoints share it. */
+export async function openTrustRuntime(root: string, env: NodeJS.ProcessEnv = process.env): Promise<TrustRuntime> {
+  const config = loadServerConfig(env);
+  const settings = await loadTrustSettings(root, config);
+  const db = openDatabase(config.databasePath, migrations);
+  const store = new ReportRequestStore(db);
+  const mailer = mailerFor(config);
+  return {
+    config,
+    store,
+    service: new ReportService(settings, store, mailer, config.secret),
+    close() {
+      mailer.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../src/server/audit-log.ts';
+import { smtpMailer } from '../src/server/mailer.ts';
+import { ReportRequestStore } from '../src/server/report-requests.ts';
+import { ReportService, type TrustSettings } from '../src/server/report-service.ts';
+import { migrations } from '../src/server/runtime.ts';
+import { loadTrustSettings } from '../src/server/settings.ts';
+import { openDatabase } from '../src/server/sqlite.ts';
+import { startSmtpServer } from './smtp.ts';
+
+const project = join(import.meta.dirname, '..');
+const context = { ip: '203.0.113.7', userAgent: 'test-agent' };
+const form = { document: 'soc2-type2-2026', name: 'Jo Buyer', email: 'jo@prospect.example', company: 'Prospect AG', reason: 'Vendor security review for the 2027 rollout.' };
+
+let dir: string;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let settings: TrustSettings;
+let service: ReportService;
+let store: ReportRequestStore;
+let db: ReturnType<typeof openDatabase>;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'charter-requests-'));
+  smtp = await startSmtpServer();
+  settings = await loadTrustSettings(project, { publicUrl: 'https://trust.example' });
+  db = openDatabase(join(dir, 'store.db'), migrations);
+  store = new ReportRequestStore(db);
+  service = new ReportService(settings, store, smtpMailer({ host: '127.0.0.1', port: smtp.port, secure: false, from: 'trust@kestrel.example' }), 's'.repeat(40));
+});
+afterEach(async () => {
+  db.close();
+  await smtp.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const tokenFrom = (text: string, path: string) => new URL(new RegExp(`https://trust\\.example${path}\\?token=[^\\s&]+`).exec(text)![0]).searchParams.get('token')!;
+
+describe('the report request flow', () => {
+  it('takes a request through NDA, review and download', async () => {
+    const submitted = await service.submit(form, context);
+    expect(submitted.kind).toBe('nda');
+    if (submitted.kind !== 'nda') return;
+    const accepted = await service.acceptNda(submitted.ndaToken, context);
+    expect(accepted.kind === 'decided' && accepted.request.status).toBe('pending');
+
+    const reviewerMails = await smtp.waitFor(settings.access.reviewers.length);
+    expect(reviewerMails.map((m) => m.to && 'text' in m.to ? m.to.text : '')).toEqual(settings.access.reviewers);
+    const approveToken = tokenFrom(reviewerMails[0]!.text!, '/api/requests/review/');
+    const reviewed = await service.review(approveToken, 'approve');
+    expect(reviewed.kind === 'reviewed' && reviewed.request.status).toBe('approved');
+    // The same link cannot be used twice.
+    expect(await service.review(approveToken, 'approve')).toMatchObject({ kind: 'refused', status: 409 });
+
+    const [grant] = (await smtp.waitFor(settings.access.reviewers.length + 1)).slice(-1);
+    expect(grant!.subject).toBe('Your access to SOC 2 Type II report 2025–2026');
+    const downloaded = await service.download(tokenFrom(grant!.text!, '/api/requests/download/'), context);
+    expect(downloaded.kind).toBe('file');
+    if (downloaded.kind !== 'file') return;
+    const original = await readFile(join(project, 'content/trust/gated/soc2-type2-2026.pdf'));
+    expect(downloaded.bytes.length).toBeGreaterThan(original.length);
+
+    const kinds = store.log().map((r) => r.kind);
+    expect(kinds).toEqual(['request.created', 'nda.accepted', 'request.approved', 'document.downloaded']);
+    expect(verifyAuditChain(db)).toMatchObject({ ok: true });
+    const nda = store.get(submitted.request.id)!;
+    expect(nda.ndaHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(nda.ndaVersion).toBe(settings.nda.meta.version);
+  });
+
+  it('approves a listed customer at once and skips the NDA for a listed government buyer', async () => {
+    const customer = await service.submit({ ...form, email: 'ops@coldline-logistics.example' }, context);
+    expect(customer.kind).toBe('nda');
+    if (customer.kind !== 'nda') return;
+    const decided = await service.acceptNda(customer.ndaToken, context);
+    expect(decided.kind === 'decided' && decided.request.status).toBe('approved');
+
+    const government = await service.submit({ ...form, email: 'buyer@bund.example' }, context);
+    expect(government.kind).toBe('decided');
+    expect(government.kind === 'decided' && government.request.status).toBe('pending');
+    expect(store.log({}).filter((r) => r.subject === (government as { request: { id: string } }).request.id).map((r) => r.kind)).toEqual(['request.created', 'nda.covered-by-domain']);
+  });
+
+  it('refuses invalid fields, the honeypot, public documents and repeated requests', async () => {
+    const invalid = await service.submit({ ...form, email: 'not-an-email', name: '' }, context);
+    expect(invalid).toEqual({ kind: 'invalid', errors: { email: 'Enter a valid work email address.', name: 'Enter your full name.' } });
+    expect(await service.submit({ ...form, website: 'http://spam' }, context)).toEqual({ kind: 'invalid', errors: { form: 'Your request could not be accepted.' } });
+    expect(await service.submit({ ...form, document: 'iso27001-certificate' }, context)).toEqual({ kind: 'invalid', errors: { document: 'That document is not available on request.' } });
+    expect(await service.submit({ ...form, document: 'no-such-thing' }, context)).toMatchObject({ kind: 'invalid' });
+    const results = [];
+    for (let i = 0; i < 6; i++) results.push((await service.submit(form, { ...context, ip: `198.51.100.${i}` })).kind);
+    expect(results).toEqual(['nda', 'nda', 'nda', 'nda', 'nda', 'rate-limited']);
+  });
+
+  it('keeps the log but anonymises the requester on erasure', async () => {
+    const submitted = await service.submit(form, context);
+    expect(store.eraseEmail('JO@prospect.example')).toBe(1);
+    const request = store.get((submitted as { request: { id: string } }).request.id)!;
+    expect(request).toMatchObject({ name: 'anonymised', email: 'anonymised@invalid', company: 'anonymised' });
+    expect(JSON.stringify(store.log())).not.toContain('jo@prospect.example');
+    expect(store.log().map((r) => r.kind)).toEqual(['request.created', 'request.anonymised']);
+  });
+
+  it('refuses a revoked grant and an expired one', async () => {
+    let now = new Date('2026-11-22T10:00:00Z');
+    const clocked = new ReportService(settings, new ReportRequestStore(db, () => now), smtpMailer({ host: '127.0.0.1', port: smtp.port, secure: false, from: 'trust@kestrel.example' }), 's'.repeat(40), () => now);
+    const submitted = await clocked.submit({ ...form, email: 'ops@coldline-logistics.example' }, context);
+    await clocked.acceptNda((submitted as { ndaToken: string }).ndaToken, context);
+    const grant = (await smtp.waitFor(1))[0]!;
+    const token = tokenFrom(grant.text!, '/api/requests/download/');
+    expect((await clocked.download(token, context)).kind).toBe('file');
+    now = new Date('2026-12-23T10:00:01Z'); // 30 days of access have passed
+    expect(await clocked.download(token, context)).toMatchObject({ kind: 'refused', status: 410 });
+    now = new Date('2026-11-23T10:00:00Z');
+    store.revoke((submitted as { request: { id: string } }).request.id, 'cli:test');
+    expect(await clocked.download(token, context)).toMatchObject({ kind: 'refused', title: 'Access was revoked' });
+  });
+});
