@@ -19,6 +19,7 @@ const routes: Record<Target, ReturnType<typeof route>[]> = {
     route('/controls', 'portal/controls.astro'),
     route('/controls/[id]', 'portal/control.astro'),
     route('/frameworks/[id]', 'portal/framework.astro'),
+    route('/changes', 'portal/changes.astro'),
     route('/matrix', 'portal/matrix.astro'),
     route('/soa', 'portal/soa.astro'),
     route('/exports', 'portal/exports.astro'),

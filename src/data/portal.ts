@@ -3,7 +3,7 @@ import { contentRoot } from '../astro/loader.ts';
 import { loadContentSet } from '../astro/content.ts';
 import { collections, type CollectionName } from '../lib/collections.ts';
 import { coverage } from '../lib/coverage.ts';
-import { fileHistory } from '../lib/git-history.ts';
+import { commitApprovals, type CommitApproval } from '../lib/approvals.ts';
 import { buildGraph } from '../lib/graph.ts';
 
 // Built once per build; every portal page reads from here.
@@ -31,5 +31,19 @@ export async function renderBody(collection: 'policies' | 'runbooks', slug: stri
   return { Content, headings: headings.filter((h) => h.depth === 2) };
 }
 
-/** Commits that changed a document, newest first; empty when the content is not in git. */
-export const history = (file: string) => fileHistory(root, file);
+const histories = new Map<string, Promise<CommitApproval[]>>();
+/** Commits that changed a document with the merge that approved each, newest first; empty without git. */
+export function history(file: string): Promise<CommitApproval[]> {
+  if (!histories.has(file)) histories.set(file, commitApprovals(root, file));
+  return histories.get(file)!;
+}
+
+/** Recent changes to policies and runbooks across the portal, newest first. */
+export async function recentChanges(limit: number) {
+  const documents = [
+    ...policies.map((p) => ({ kind: 'Policy', title: p.data.title, href: `/policies/${p.slug}/`, file: p.file })),
+    ...runbooks.map((r) => ({ kind: 'Runbook', title: r.data.title, href: `/runbooks/${r.slug}/`, file: r.file })),
+  ];
+  const changes = await Promise.all(documents.map(async (document) => (await history(document.file)).map((commit) => ({ document, commit }))));
+  return changes.flat().sort((a, b) => b.commit.date.localeCompare(a.commit.date)).slice(0, limit);
+}
