@@ -12,6 +12,9 @@ Usage:
 
   charter requests list|approve|deny|revoke|export|erase
                                       gated document requests (run without arguments for help)
+  charter acks export|remind|status   policy acknowledgements (run without arguments for help)
+  charter evidence verify|collect|import|status|schema
+                                      evidence snapshots (run without arguments for help)
 
 --root is the folder holding content/ and frameworks/ (default: the current folder).`;
 
@@ -21,6 +24,8 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   serve: async (args) => (await import('./serve.ts')).serveCommand(args),
   diff: async (args) => (await import('./diff.ts')).diffCommand(args),
   requests: async (args) => (await import('./requests.ts')).requestsCommand(args),
+  acks: async (args) => (await import('./acks.ts')).acksCommand(args),
+  evidence: async (args) => (await import('./evidence.ts')).evidenceCommand(args),
 };
 
 export async function run(argv: string[]): Promise<number> {

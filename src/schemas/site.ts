@@ -43,10 +43,17 @@ export const siteSchema = z.strictObject({
     contactEmail: z.email(),
     /** Where vulnerability reports go; published in security.txt. */
     securityEmail: z.email(),
+    /**
+     * Id of the public policy that security.txt names as its Policy, e.g.
+     * `vulnerability-disclosure`. When unset, the public policy whose id mentions "disclosure".
+     */
+    disclosurePolicy: slug.optional(),
   }),
   portal: z.strictObject({
     /** Internal address of the policy portal, used in reminder emails. */
     url: z.url(),
+    /** Days a person has to acknowledge a policy, counted from their hire date or the version's effective date, whichever is later. */
+    acknowledgeWithinDays: z.number().int().min(1).max(365).default(14),
   }),
   /** The people who own, approve and operate documents and controls. */
   people: z.array(personSchema).min(1),

@@ -17,6 +17,13 @@ const environmentSchema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   SMTP_FROM: z.string().min(3).optional(),
+  CHARTER_AUTH_HEADER: z.string().min(1).default('x-auth-request-jwt'),
+  CHARTER_JWKS_URL: z.url().optional(),
+  CHARTER_JWT_ISSUER: z.string().min(1).optional(),
+  CHARTER_JWT_AUDIENCE: z.string().min(1).optional(),
+  CHARTER_EMAIL_CLAIM: z.string().min(1).default('email'),
+  CHARTER_DEV_IDENTITY: z.email().optional(),
+  CHARTER_ROSTER: z.string().min(1).default('evidence-snapshots/roster.csv'),
 });
 
 export interface ServerConfig {
@@ -26,6 +33,10 @@ export interface ServerConfig {
   documentsDir?: string;
   publicUrl?: string;
   smtp?: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string };
+  /** How the portal learns who is reading: the proxy's JWT, or a fixed person in development. */
+  identity?: { kind: 'proxy'; header: string; jwksUrl: string; issuer: string; audience: string; emailClaim: string } | { kind: 'fixed'; email: string };
+  /** People who must acknowledge policies: a CSV exported from the identity provider. */
+  rosterPath: string;
 }
 
 export class ConfigError extends Error {}
@@ -43,6 +54,13 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
   if (production && !e.CHARTER_SECRET) {
     throw new ConfigError('CHARTER_SECRET is not set: a production server needs a signing secret of at least 32 characters');
   }
+  if (production && e.CHARTER_DEV_IDENTITY) {
+    throw new ConfigError('CHARTER_DEV_IDENTITY is set: a fixed identity is for development only; a production portal must verify the SSO proxy\'s token');
+  }
+  const proxy = [e.CHARTER_JWKS_URL, e.CHARTER_JWT_ISSUER, e.CHARTER_JWT_AUDIENCE];
+  if (proxy.some(Boolean) && !proxy.every(Boolean)) {
+    throw new ConfigError('set CHARTER_JWKS_URL, CHARTER_JWT_ISSUER and CHARTER_JWT_AUDIENCE together to verify the SSO proxy\'s token');
+  }
   if (e.SMTP_HOST && !e.SMTP_FROM) throw new ConfigError('SMTP_FROM is not set: say which address mail comes from, e.g. "Trust Center <trust@example.com>"');
   return {
     production,
@@ -53,5 +71,11 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     smtp: e.SMTP_HOST
       ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE === 'true', user: e.SMTP_USER, password: e.SMTP_PASSWORD, from: e.SMTP_FROM! }
       : undefined,
+    identity: e.CHARTER_JWKS_URL
+      ? { kind: 'proxy', header: e.CHARTER_AUTH_HEADER.toLowerCase(), jwksUrl: e.CHARTER_JWKS_URL, issuer: e.CHARTER_JWT_ISSUER!, audience: e.CHARTER_JWT_AUDIENCE!, emailClaim: e.CHARTER_EMAIL_CLAIM }
+      : e.CHARTER_DEV_IDENTITY
+        ? { kind: 'fixed', email: e.CHARTER_DEV_IDENTITY }
+        : undefined,
+    rosterPath: e.CHARTER_ROSTER,
   };
 }

@@ -1,3 +1,6 @@
+import { AcknowledgementService, loadPortalSettings } from './acknowledgement-service.ts';
+import { AcknowledgementStore, acknowledgementsMigration } from './acknowledgement-store.ts';
+import { fixedIdentityVerifier, proxyIdentityVerifier, type IdentityResult } from './identity.ts';
 import { auditLogMigration } from './audit-log.ts';
 import { loadServerConfig, type ServerConfig } from './config.ts';
 import { smtpMailer, type Mailer } from './mailer.ts';
@@ -7,7 +10,7 @@ import { loadTrustSettings } from './settings.ts';
 import { openDatabase, type Migration } from './sqlite.ts';
 
 /** Every feature's schema changes, applied in id order when the database opens. */
-export const migrations: Migration[] = [auditLogMigration, reportRequestsMigration];
+export const migrations: Migration[] = [auditLogMigration, reportRequestsMigration, acknowledgementsMigration];
 
 /** Mail is optional in development: without SMTP settings, messages are printed instead of sent. */
 function mailerFor(config: ServerConfig): Mailer {
@@ -18,6 +21,39 @@ function mailerFor(config: ServerConfig): Mailer {
       console.log(`[mail not sent: no SMTP_HOST] to ${message.to}: ${message.subject}\n${message.text}`);
     },
     close() {},
+  };
+}
+
+export interface PortalRuntime {
+  config: ServerConfig;
+  acknowledgements: AcknowledgementService;
+  store: AcknowledgementStore;
+  verifyIdentity: (headers: Headers) => Promise<IdentityResult>;
+  close(): void;
+}
+
+/** Opens the store, the current policies and the roster, and the identity check, once per process. */
+export async function openPortalRuntime(root: string, env: NodeJS.ProcessEnv = process.env): Promise<PortalRuntime> {
+  const config = loadServerConfig(env);
+  const settings = await loadPortalSettings(root, config.rosterPath);
+  const db = openDatabase(config.databasePath, migrations);
+  const store = new AcknowledgementStore(db);
+  const mailer = mailerFor(config);
+  const identity = config.identity;
+  const verifyIdentity = identity?.kind === 'proxy'
+    ? proxyIdentityVerifier(identity)
+    : identity?.kind === 'fixed'
+      ? fixedIdentityVerifier(identity.email)
+      : async (): Promise<IdentityResult> => ({ ok: false, reason: 'no identity provider is configured: set CHARTER_JWKS_URL, CHARTER_JWT_ISSUER and CHARTER_JWT_AUDIENCE' });
+  return {
+    config,
+    store,
+    acknowledgements: new AcknowledgementService(settings, store, mailer),
+    verifyIdentity,
+    close() {
+      mailer.close();
+      db.close();
+    },
   };
 }
 

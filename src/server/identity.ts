@@ -1,0 +1,44 @@
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+
+/** The person the SSO proxy says is making the request. */
+export interface Identity {
+  email: string;
+  name?: string;
+}
+
+export interface IdentitySettings {
+  /** Header carrying the proxy's signed JWT, e.g. cf-access-jwt-assertion or x-goog-iap-jwt-assertion. */
+  header: string;
+  jwksUrl: string;
+  issuer: string;
+  audience: string;
+  /** Claim holding the email address; most proxies use "email". */
+  emailClaim: string;
+}
+
+export type IdentityResult = { ok: true; identity: Identity } | { ok: false; reason: string };
+
+/**
+ * Verifies the identity asserted by the SSO proxy in front of the portal: signature against the
+ * IdP's published keys, issuer, audience, expiry. Anything else is anonymous and gets a 401.
+ */
+export function proxyIdentityVerifier(settings: IdentitySettings, keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(settings.jwksUrl))) {
+  return async (headers: Headers): Promise<IdentityResult> => {
+    const raw = headers.get(settings.header);
+    if (!raw) return { ok: false, reason: `no ${settings.header} header: is the portal behind the SSO proxy?` };
+    const token = raw.replace(/^Bearer\s+/i, '').trim();
+    try {
+      const { payload } = await jwtVerify(token, keys, { issuer: settings.issuer, audience: settings.audience, clockTolerance: 30 });
+      const email = payload[settings.emailClaim];
+      if (typeof email !== 'string' || !email.includes('@')) return { ok: false, reason: `the token has no ${settings.emailClaim} claim` };
+      return { ok: true, identity: { email: email.toLowerCase(), name: typeof payload.name === 'string' ? payload.name : undefined } };
+    } catch (error) {
+      return { ok: false, reason: `the identity token was refused: ${(error as Error).message}` };
+    }
+  };
+}
+
+/** Development only: every request is this person. Config refuses it in production. */
+export function fixedIdentityVerifier(email: string) {
+  return async (): Promise<IdentityResult> => ({ ok: true, identity: { email: email.toLowerCase() } });
+}
