@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import node from '@astrojs/node';
 import { charter } from './src/integration.ts';
 import { currentTarget } from './src/lib/targets.ts';
 
@@ -16,7 +17,10 @@ export default defineConfig({
   // Separate caches, or the two builds would overwrite each other's content store.
   cacheDir: `./node_modules/.astro/${target}`,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Pages are static files in dist/<target>/; the few on-demand routes (acknowledgements,
+  // report requests) are served by dist/<target>-server/entry.mjs, which also serves the files.
+  build: { format: 'directory', client: './', server: `../${target}-server/` },
+  adapter: node({ mode: 'standalone', bodySizeLimit: 64 * 1024 }),
   devToolbar: { enabled: false },
   integrations: [mdx(), charter({ target })],
 });

@@ -25,6 +25,9 @@ const routes: Record<Target, ReturnType<typeof route>[]> = {
     route('/exports', 'portal/exports.astro'),
     route('/exports/[file]', 'portal/export.ts'),
     route('/search', 'portal/search.astro'),
+    route('/my', 'portal/my.astro'),
+    route('/acknowledgements', 'portal/acknowledgements.astro'),
+    route('/api/acknowledgements', 'portal/api/acknowledgements.ts'),
   ],
   trust: [
     route('/', 'trust/index.astro'),

@@ -1,26 +1,53 @@
-import { resolve } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadContent } from '../lib/load.ts';
+import { directorySource } from '../lib/source.ts';
 import { serveDirectory } from '../server/static.ts';
 
+/**
+ * Serves the built sites on 127.0.0.1 for a look before publishing: each site's server entry
+ * (pages plus its on-demand routes) when it was built with one, else the static files.
+ */
 export async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
+      root: { type: 'string', default: '.' },
       out: { type: 'string', default: 'dist' },
       'portal-port': { type: 'string', default: '4321' },
       'trust-port': { type: 'string', default: '4322' },
     },
   });
-  const sites = [
-    { name: 'Policy portal', dir: resolve(values.out!, 'portal'), port: Number(values['portal-port']) },
-    { name: 'Trust center', dir: resolve(values.out!, 'trust'), port: Number(values['trust-port']) },
-  ];
-  for (const site of sites) {
-    const server = serveDirectory(site.dir);
-    await new Promise<void>((ready, fail) => server.once('error', fail).listen(site.port, '127.0.0.1', ready));
+  const root = resolve(values.root!);
+  const env = { ...process.env, CHARTER_ROOT: root };
+  if (env.NODE_ENV !== 'production' && env.CHARTER_MODE !== 'production' && !env.CHARTER_DEV_IDENTITY && !env.CHARTER_JWKS_URL) {
+    // Without an SSO proxy in front, preview as the first person in site.yaml so acknowledgements work.
+    const { content } = await loadContent(directorySource(root), ['site']);
+    const person = content.site?.data.people[0];
+    if (person) {
+      env.CHARTER_DEV_IDENTITY = person.email;
+      console.log(`Previewing the portal as ${person.name} <${person.email}> (set CHARTER_DEV_IDENTITY to choose someone else).`);
+    }
+  }
+  const children: ChildProcess[] = [];
+  for (const site of [
+    { name: 'Policy portal', target: 'portal', port: values['portal-port']! },
+    { name: 'Trust center', target: 'trust', port: values['trust-port']! },
+  ]) {
+    const entry = resolve(values.out!, `${site.target}-server`, 'entry.mjs');
+    if (existsSync(entry)) {
+      children.push(spawn(process.execPath, [entry], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...env, HOST: '127.0.0.1', PORT: site.port } }));
+    } else {
+      const server = serveDirectory(join(resolve(values.out!), site.target));
+      await new Promise<void>((ready, fail) => server.once('error', fail).listen(Number(site.port), '127.0.0.1', ready));
+    }
     console.log(`${site.name}: http://127.0.0.1:${site.port}/`);
   }
   console.log('Press Ctrl+C to stop.');
+  const stop = () => { for (const child of children) child.kill(); process.exit(0); };
+  process.once('SIGINT', stop).once('SIGTERM', stop);
   await new Promise(() => {});
   return 0;
 }
