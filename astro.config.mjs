@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import { charter } from './src/integration.ts';
 import { currentTarget } from './src/lib/targets.ts';
+import { serverDir } from './src/build-paths.ts';
 
 // One config, two sites: CHARTER_TARGET picks the route set and the collections it may load.
 const target = currentTarget();
@@ -19,7 +20,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // Pages are static files in dist/<target>/; the few on-demand routes (acknowledgements,
   // report requests) are served by dist/<target>-server/entry.mjs, which also serves the files.
-  build: { format: 'directory', client: './', server: `../${target}-server/` },
+  // An absolute server path keeps the bundle where it can import node_modules.
+  build: { format: 'directory', client: './', server: `${serverDir(outRoot, target)}/` },
   adapter: node({ mode: 'standalone', bodySizeLimit: 64 * 1024 }),
   devToolbar: { enabled: false },
   integrations: [mdx(), charter({ target })],

@@ -7,9 +7,11 @@ import { parseContentFile } from './lib/read.ts';
 import type { Target } from './lib/targets.ts';
 
 const route = (pattern: string, file: string) => ({ pattern, entrypoint: new URL(`./routes/${file}`, import.meta.url) });
+/** A route rendered per request by the site's server; everything else is a static file. */
+const onDemand = (pattern: string, file: string) => ({ ...route(pattern, file), prerender: false });
 
 /** Each site is its own route set; a build injects exactly one of them. */
-const routes: Record<Target, ReturnType<typeof route>[]> = {
+export const routes: Record<Target, ReturnType<typeof route>[]> = {
   portal: [
     route('/', 'portal/index.astro'),
     route('/policies', 'portal/policies.astro'),
@@ -25,9 +27,9 @@ const routes: Record<Target, ReturnType<typeof route>[]> = {
     route('/exports', 'portal/exports.astro'),
     route('/exports/[file]', 'portal/export.ts'),
     route('/search', 'portal/search.astro'),
-    route('/my', 'portal/my.astro'),
-    route('/acknowledgements', 'portal/acknowledgements.astro'),
-    route('/api/acknowledgements', 'portal/api/acknowledgements.ts'),
+    onDemand('/my', 'portal/my.astro'),
+    onDemand('/acknowledgements', 'portal/acknowledgements.astro'),
+    onDemand('/api/acknowledgements', 'portal/api/acknowledgements.ts'),
   ],
   trust: [
     route('/', 'trust/index.astro'),

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverDir } from '../src/build-paths.ts';
 
 const run = promisify(execFile);
 const project = join(import.meta.dirname, '..');
@@ -47,7 +48,10 @@ describe('the public build never contains internal content', () => {
     await plant('content/controls/AC-01.yaml', (t) => t.replace(/^description: /m, `description: ${CANARY} `));
     await run(process.execPath, [charter, 'build', '--root', root, '--out', out], { cwd: project, maxBuffer: 64 * 1024 * 1024 });
   });
-  afterAll(async () => { await rm(root, { recursive: true, force: true }); });
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+    await rm(join(serverDir(out, 'trust'), '..'), { recursive: true, force: true });
+  });
 
   it('puts the canary into the internal portal, so the search below can see it', async () => {
     const hits = await filesContaining(join(out, 'portal'), CANARY);
@@ -56,8 +60,9 @@ describe('the public build never contains internal content', () => {
     expect(hits.some((p) => p.includes('controls/AC-01'))).toBe(true);
   });
 
-  it('finds the canary in no file of the trust center', async () => {
+  it('finds the canary in no file of the trust center, nor in its server bundle', async () => {
     expect(await filesContaining(join(out, 'trust'), CANARY)).toEqual([]);
+    expect(await filesContaining(serverDir(out, 'trust'), CANARY)).toEqual([]);
   });
 
   it('still publishes the public policy and the public summary of the control', async () => {

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadContent } from '../lib/load.ts';
 import { directorySource } from '../lib/source.ts';
+import { serverDir } from '../build-paths.ts';
 import { serveDirectory } from '../server/static.ts';
 
 /**
@@ -36,7 +37,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     { name: 'Policy portal', target: 'portal', port: values['portal-port']! },
     { name: 'Trust center', target: 'trust', port: values['trust-port']! },
   ]) {
-    const entry = resolve(values.out!, `${site.target}-server`, 'entry.mjs');
+    const entry = join(serverDir(resolve(values.out!), site.target), 'entry.mjs');
     if (existsSync(entry)) {
       children.push(spawn(process.execPath, [entry], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...env, HOST: '127.0.0.1', PORT: site.port } }));
     } else {

@@ -1,8 +1,6 @@
 import type { APIRoute } from 'astro';
 import { isSameOrigin, portalRuntime } from '../../../server/instances.ts';
 
-export const prerender = false;
-
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
 
 /** The signed-in person's state for one policy, for the acknowledgement panel on policy pages. */
