@@ -10,6 +10,10 @@ const shots = [
   ['portal', '/', 'portal-home'],
   ['portal', '/policies/access-control/', 'portal-policy'],
   ['portal', '/controls/AC-01/', 'portal-control'],
+  ['portal', '/evidence/', 'portal-evidence'],
+  ['portal', '/evidence/last-12-months/', 'portal-evidence-12-months'],
+  ['portal', '/controls/DI-03/', 'portal-control-stale'],
+  ['portal', '/controls/AC-02/', 'portal-control-missing'],
   ['portal', '/frameworks/iso27001/', 'portal-framework'],
   ['portal', '/search/?q=firmware%20signing', 'portal-search'],
   ['portal', '/soa/', 'portal-soa'],
@@ -17,6 +21,10 @@ const shots = [
   ['trust', '/', 'trust-home'],
   ['trust', '/subprocessors/', 'trust-subprocessors'],
   ['trust', '/system-boundary/', 'trust-boundary'],
+  ['trust', '/controls/', 'trust-controls'],
+  ['trust', '/updates/', 'trust-updates'],
+  ['trust', '/documents/', 'trust-documents'],
+  ['trust', '/documents/soc2-type2-2026/', 'trust-document-request'],
 ];
 const viewports = { desktop: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } };
 

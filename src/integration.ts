@@ -34,11 +34,21 @@ export const routes: Record<Target, ReturnType<typeof route>[]> = {
   trust: [
     route('/', 'trust/index.astro'),
     route('/[page]', 'trust/page.astro'),
+    route('/controls', 'trust/controls.astro'),
     route('/policies/[id]', 'trust/policy.astro'),
+    route('/updates', 'trust/updates.astro'),
     route('/updates/[id]', 'trust/update.astro'),
+    route('/updates/feed.xml', 'trust/updates-feed.ts'),
     route('/subprocessors', 'trust/subprocessors.astro'),
+    route('/subprocessors/feed.xml', 'trust/subprocessors-feed.ts'),
     route('/system-boundary', 'trust/system-boundary.astro'),
     route('/documents', 'trust/documents.astro'),
+    route('/documents/[id]', 'trust/document.astro'),
+    route('/og/[...image].png', 'trust/preview-image.ts'),
+    route('/.well-known/security.txt', 'trust/security-txt.ts'),
+    route('/sitemap.xml', 'trust/sitemap.ts'),
+    route('/robots.txt', 'trust/robots.ts'),
+    route('/404', 'trust/404.astro'),
   ],
 };
 

@@ -40,10 +40,10 @@ describe('acknowledging a policy in the browser', () => {
       const page = await browser.newPage();
       await page.goto(`${server.url}/policies/acceptable-use/`);
       const panel = page.locator('[data-ack-policy]');
-      await expect.poll(() => panel.getAttribute('data-ack-state')).toMatch(/due|overdue/);
+      await expect.poll(() => panel.getAttribute('data-ack-state'), { timeout: 20_000 }).toMatch(/due|overdue/);
       const version = await page.locator('input[name=version]').inputValue();
       await page.getByRole('button', { name: /I have read and acknowledge/ }).click();
-      await expect.poll(() => panel.getAttribute('data-ack-state')).toBe('done');
+      await expect.poll(() => panel.getAttribute('data-ack-state'), { timeout: 20_000 }).toBe('done');
       expect(await page.locator('[data-ack-status]').textContent()).toContain(`You acknowledged version ${version}`);
       expect(count(db)).toBe(1);
 
@@ -58,7 +58,7 @@ describe('acknowledging a policy in the browser', () => {
       await build(root, out);
       server = await startSiteServer(out, 'portal', env);
       await page.goto(`${server.url}/policies/acceptable-use/`);
-      await expect.poll(() => panel.getAttribute('data-ack-state')).toBe('due');
+      await expect.poll(() => panel.getAttribute('data-ack-state'), { timeout: 20_000 }).toBe('due');
       expect(await page.getByRole('button', { name: `I have read and acknowledge version ${major}.0.0` }).isVisible()).toBe(true);
     } finally {
       await browser.dispose();

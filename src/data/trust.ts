@@ -1,3 +1,5 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import type { PublicControl } from '../schemas/control.ts';
 import type { Policy } from '../schemas/policy.ts';
@@ -5,7 +7,10 @@ import type { SharedResponsibility } from '../schemas/shared-responsibility.ts';
 import type { PublicSite } from '../schemas/site.ts';
 import type { Subprocessor } from '../schemas/subprocessor.ts';
 import type { SystemBoundary } from '../schemas/system-boundary.ts';
-import type { SecurityUpdate, TrustDocument, TrustPage } from '../schemas/trust.ts';
+import type { Nda, SecurityUpdate, TrustDocument, TrustPage } from '../schemas/trust.ts';
+import { formatDate } from '../lib/dates.ts';
+import { previewImagePath, type PreviewImageInput } from '../lib/og-image.ts';
+import { lastChangeDate, subprocessorChanges } from '../lib/subprocessor-changes.ts';
 
 // The trust center reads only the collections its target defines (see src/lib/targets.ts):
 // public projections, never the internal catalog.
@@ -13,33 +18,49 @@ type Loaded<T> = { entry: CollectionEntry<string>; data: T };
 async function load<T>(name: string): Promise<Loaded<T>[]> {
   return ((await getCollection(name as never)) as CollectionEntry<string>[]).map((entry) => ({ entry, data: entry.data as T }));
 }
-async function single<T>(name: string): Promise<T> {
+async function single<T>(name: string): Promise<Loaded<T>> {
   const [first] = await load<T>(name);
   if (!first) throw new Error(`the trust center needs ${name}; run \`charter check\``);
-  return first.data;
+  return first;
 }
 
-export const site = await single<PublicSite>('site');
-export const subprocessors = (await single<{ subprocessors: Subprocessor[] }>('subprocessors')).subprocessors;
-export const systemBoundary = await single<SystemBoundary>('systemBoundary');
-export const sharedResponsibility = await single<SharedResponsibility>('sharedResponsibility');
-export const documents = (await single<{ documents: TrustDocument[] }>('trustDocuments')).documents;
+/** The folder holding content/ and public/, as the build command sets it. */
+const contentRoot = process.env.CHARTER_ROOT ?? process.cwd();
+
+export const site = (await single<PublicSite>('site')).data;
+export const subprocessors = (await single<{ subprocessors: Subprocessor[] }>('subprocessors')).data.subprocessors;
+export const systemBoundary = (await single<SystemBoundary>('systemBoundary')).data;
+export const sharedResponsibility = (await single<SharedResponsibility>('sharedResponsibility')).data;
+export const documents = (await single<{ documents: TrustDocument[] }>('trustDocuments')).data.documents;
+export const nda = await single<Nda>('nda');
 export const publicControls = (await load<PublicControl>('controls')).map((c) => c.data);
-export const controlAreas = Map.groupBy(publicControls.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true })), (c) => c.area);
+export const controlAreas = Map.groupBy(
+  publicControls.sort((a, b) => a.area.localeCompare(b.area) || a.id.localeCompare(b.id, 'en', { numeric: true })),
+  (c) => c.area,
+);
+/** The fragment id of an area's section on the controls page. */
+export const areaAnchor = (area: string) => area.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 export const publicPolicies = (await load<Policy>('policies')).sort((a, b) => a.data.title.localeCompare(b.data.title));
 export const pages = (await load<TrustPage>('trustPages')).sort((a, b) => a.data.order - b.data.order);
 export const updates = (await load<SecurityUpdate>('securityUpdates')).sort((a, b) => b.data.published.localeCompare(a.data.published));
 
 export const renderEntry = async (entry: CollectionEntry<string>) => (await render(entry)).Content;
 
-/** Pages shown in the header, in order. */
-export const navigation = [
-  { href: '/', label: 'Overview' },
-  ...pages.filter((p) => p.data.id !== 'overview').map((p) => ({ href: `/${p.data.id}/`, label: p.data.title })),
-  { href: '/system-boundary/', label: 'System boundary' },
-  { href: '/subprocessors/', label: 'Sub-processors' },
-  { href: '/documents/', label: 'Documents' },
-];
+/** The moment this build started: security.txt's expiry counts from it. */
+export const builtAt = new Date();
+
+/** Additions, removals and material changes to the sub-processor list, newest first. */
+export const subprocessorChangeLog = await subprocessorChanges(contentRoot, subprocessors, { now: builtAt });
+export const subprocessorsLastChanged = lastChangeDate(subprocessorChangeLog);
+
+/** Absolute address of a path on the published trust center. */
+export const absolute = (path: string) => new URL(path, site.trustCenter.url).href;
+
+/** The Atom feeds a visitor can subscribe to. */
+export const feeds = [
+  { href: '/updates/feed.xml', title: `${site.organisation.name} security updates`, label: 'Security updates', description: 'Advisories, assessments and audit news as we publish them.' },
+  { href: '/subprocessors/feed.xml', title: `${site.organisation.name} sub-processor changes`, label: 'Sub-processor changes', description: 'Each sub-processor we add or remove, and changes to where and how they process data.' },
+] as const;
 
 export const statusLabels = {
   certified: 'Certified',
@@ -47,3 +68,177 @@ export const statusLabels = {
   'in-progress': 'In progress',
   aligned: 'Aligned',
 } as const;
+export const statusTone = { certified: 'ok', 'report-available': 'ok', 'in-progress': 'warn', aligned: 'accent' } as const;
+
+export const accessLabels = { public: 'Public', nda: 'NDA required', approval: 'NDA and approval' } as const;
+export const gatedDocuments = documents.filter((d) => d.access !== 'public');
+
+/** "PDF, 240 KB": what a visitor is about to download; sizes only for public files, which the build ships. */
+const fileSizes = new Map(
+  await Promise.all(
+    documents
+      .filter((d) => d.access === 'public')
+      .map(async (d) => [d.id, (await stat(join(contentRoot, 'public/documents', d.file)).catch(() => undefined))?.size] as const),
+  ),
+);
+export function documentFormat(d: TrustDocument): string {
+  const type = extname(d.file).slice(1).toUpperCase() || 'File';
+  const bytes = fileSizes.get(d.id);
+  if (bytes === undefined) return type;
+  return `${type}, ${bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`}`;
+}
+
+/** The public policy security.txt points researchers to. */
+export const disclosurePolicy = (() => {
+  const wanted = site.trustCenter.disclosurePolicy;
+  if (wanted) {
+    const policy = publicPolicies.find((p) => p.data.id === wanted);
+    if (!policy) throw new Error(`content/site.yaml: trustCenter.disclosurePolicy: "${wanted}" is not a public policy; set visibility: public on it or name another policy`);
+    return policy;
+  }
+  return publicPolicies.find((p) => p.data.id.includes('disclosure'));
+})();
+
+// Fixed routes own these first path segments; a trust page with one of these ids would be hidden.
+const reservedPageIds = ['controls', 'documents', 'og', 'policies', 'subprocessors', 'system-boundary', 'updates'];
+for (const page of pages) {
+  if (reservedPageIds.includes(page.data.id)) {
+    throw new Error(`content/trust/pages: id: "${page.data.id}" is taken by a built-in trust center page; choose another id`);
+  }
+}
+
+/** Every HTML page of the trust center: its title, description and preview-image text. */
+export interface SitePage {
+  path: string;
+  title: string;
+  description: string;
+  /** Small line above the title in the preview image, e.g. "Security update". */
+  eyebrow?: string;
+  /** YYYY-MM-DD of the last content change, for the sitemap. */
+  lastmod?: string;
+  /** Pages such as the 404 page stay out of the sitemap. */
+  sitemap: boolean;
+}
+
+/** Meta descriptions and link previews read best under ~200 characters: keep whole sentences up to that. */
+function brief(text: string, max = 200): string {
+  if (text.length <= max) return text;
+  const sentences = text.match(/[^.!?]+[.!?]+(\s|$)/g) ?? [text];
+  let out = sentences[0]!.trim();
+  for (const next of sentences.slice(1)) {
+    if ((out + ' ' + next.trim()).length > max) break;
+    out += ' ' + next.trim();
+  }
+  return out;
+}
+
+const overview = pages.find((p) => p.data.id === 'overview');
+const newest = (dates: (string | undefined)[]) => dates.filter(Boolean).sort().at(-1);
+const controlCount = publicControls.length;
+
+export const sitePages: SitePage[] = [
+  {
+    path: '/',
+    title: overview?.data.title ?? `Security at ${site.organisation.name}`,
+    description: brief(overview?.data.summary ?? site.organisation.description),
+    sitemap: true,
+    lastmod: newest([updates[0]?.data.published, ...site.frameworks.map((f) => f.issued)]),
+  },
+  {
+    path: '/controls/',
+    title: 'Security controls',
+    description: `The ${controlCount} controls that protect ${site.organisation.name} customers, in ${controlAreas.size} areas, each in a sentence.`,
+    eyebrow: 'Controls',
+    sitemap: true,
+  },
+  { path: '/system-boundary/', title: systemBoundary.title, description: brief(systemBoundary.summary), eyebrow: 'Scope', sitemap: true },
+  {
+    path: '/subprocessors/',
+    title: 'Sub-processors',
+    description: `The ${subprocessors.length} third parties that process customer data on our behalf: what they do, which data, where, and under which transfer mechanism.`,
+    eyebrow: subprocessorsLastChanged ? `Last changed ${formatDate(subprocessorsLastChanged)}` : undefined,
+    lastmod: subprocessorsLastChanged,
+    sitemap: true,
+  },
+  {
+    path: '/updates/',
+    title: 'Security updates',
+    description: 'Advisories, vulnerability assessments, audit results and sub-processor notices.',
+    eyebrow: 'Updates',
+    lastmod: newest(updates.map((u) => u.data.updated ?? u.data.published)),
+    sitemap: true,
+  },
+  ...updates.map((u) => ({
+    path: `/updates/${u.data.id}/`,
+    title: u.data.title,
+    description: brief(u.data.summary),
+    eyebrow: `Security update · ${formatDate(u.data.published)}`,
+    lastmod: u.data.updated ?? u.data.published,
+    sitemap: true,
+  })),
+  {
+    path: '/documents/',
+    title: 'Documents',
+    description: 'Reports, certificates and policies: download the public ones, request the confidential ones under NDA.',
+    eyebrow: 'Documents',
+    lastmod: newest(documents.map((d) => d.updated)),
+    sitemap: true,
+  },
+  ...gatedDocuments.map((d) => ({
+    path: `/documents/${d.id}/`,
+    title: d.title,
+    description: brief(d.description),
+    eyebrow: `Document · ${accessLabels[d.access]}`,
+    lastmod: d.updated,
+    sitemap: true,
+  })),
+  ...publicPolicies.map((p) => ({
+    path: `/policies/${p.data.id}/`,
+    title: p.data.title,
+    description: brief(p.data.summary),
+    eyebrow: `Policy · version ${p.data.version}`,
+    lastmod: p.data.lastReviewed ?? p.data.effective,
+    sitemap: true,
+  })),
+  ...pages
+    .filter((p) => p !== overview)
+    .map((p) => ({ path: `/${p.data.id}/`, title: p.data.title, description: brief(p.data.summary), sitemap: true })),
+  { path: '/404/', title: 'Page not found', description: 'This page does not exist on the trust center.', sitemap: false },
+];
+
+/** The registered page for a path; every page of the site must be registered, so each has a preview image. */
+export function sitePage(path: string): SitePage {
+  const page = sitePages.find((p) => p.path === path || (p.path === '/404/' && path === '/404'));
+  if (!page) throw new Error(`the trust center page ${path} is missing from sitePages in src/data/trust.ts; add it there so it gets a preview image and a sitemap entry`);
+  return page;
+}
+
+/** The logo as the preview images embed it, when it is an SVG under public/. */
+const logoSvg = site.organisation.logo && extname(site.organisation.logo) === '.svg'
+  ? await readFile(join(contentRoot, 'public', site.organisation.logo), 'utf8').catch(() => undefined)
+  : undefined;
+
+/** What the preview image of a page shows: company, page title, framework badges. */
+export function previewImageInput(page: SitePage): PreviewImageInput {
+  return {
+    organisation: site.organisation.name,
+    host: new URL(site.trustCenter.url).host,
+    eyebrow: page.eyebrow,
+    title: page.title,
+    description: page.description,
+    badges: site.frameworks.map((f) => ({ label: f.label, status: statusLabels[f.status], tone: statusTone[f.status] })),
+    logoSvg,
+  };
+}
+export { previewImagePath };
+
+/** Pages shown in the header, in order. */
+export const navigation = [
+  { href: '/', label: 'Overview' },
+  { href: '/controls/', label: 'Controls' },
+  { href: '/system-boundary/', label: 'System boundary' },
+  { href: '/subprocessors/', label: 'Sub-processors' },
+  { href: '/updates/', label: 'Updates' },
+  { href: '/documents/', label: 'Documents' },
+  ...pages.filter((p) => p !== overview).map((p) => ({ href: `/${p.data.id}/`, label: p.data.title })),
+];

@@ -1,0 +1,133 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { subprocessorsSchema, type Subprocessor } from '../schemas/subprocessor.ts';
+import { fileHistory } from './git-history.ts';
+import { parseContentFile } from './read.ts';
+import { gitRevisionSource } from './source.ts';
+
+const run = promisify(execFile);
+
+export type SubprocessorChangeKind = 'added' | 'removed' | 'changed';
+
+/** One addition, removal or material change to the sub-processor list, as customers are notified of it. */
+export interface SubprocessorChange {
+  kind: SubprocessorChangeKind;
+  name: string;
+  /**
+   * When the change was published: the commit that made it, or, for the list as first
+   * recorded (or without any git history), the sub-processor's `since` date.
+   */
+  date: string;
+  /** Where `date` comes from. */
+  dateSource: 'commit' | 'since' | 'build';
+  /** The sub-processor after the change; for a removal, as it was before. */
+  subprocessor: Subprocessor;
+  /** For a change: the fields whose values differ. */
+  fields?: MaterialField[];
+}
+
+/** Fields whose change a customer must hear about; a new website or a typo fix is not news. */
+export const materialFields = ['purpose', 'data', 'location', 'transferMechanism'] as const;
+export type MaterialField = (typeof materialFields)[number];
+
+/** One recorded state of the list. */
+export interface SubprocessorVersion {
+  /** ISO 8601 date-time of the commit, or undefined for the list as it is now. */
+  date?: string;
+  subprocessors: Subprocessor[];
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** What changed between two versions of the list, matched by sub-processor name. */
+export function diffSubprocessors(before: Subprocessor[], after: Subprocessor[]): Omit<SubprocessorChange, 'date' | 'dateSource'>[] {
+  const old = new Map(before.map((s) => [s.name, s]));
+  const now = new Map(after.map((s) => [s.name, s]));
+  const changes: Omit<SubprocessorChange, 'date' | 'dateSource'>[] = [];
+  for (const s of after) {
+    const previous = old.get(s.name);
+    if (!previous) {
+      changes.push({ kind: 'added', name: s.name, subprocessor: s });
+      continue;
+    }
+    const fields = materialFields.filter((field) => !same(previous[field], s[field]));
+    if (fields.length) changes.push({ kind: 'changed', name: s.name, subprocessor: s, fields });
+  }
+  for (const s of before) if (!now.has(s.name)) changes.push({ kind: 'removed', name: s.name, subprocessor: s });
+  return changes;
+}
+
+/**
+ * The changes a series of versions (oldest first) records, newest first. The oldest version
+ * is the list as it stood before any recorded change, so each of its sub-processors counts
+ * as added on its `since` date.
+ */
+export function changesFromVersions(versions: SubprocessorVersion[], buildDate: string = new Date().toISOString()): SubprocessorChange[] {
+  const [first, ...later] = versions;
+  if (!first) return [];
+  const changes: SubprocessorChange[] = first.subprocessors.map((s) => ({ kind: 'added', name: s.name, date: s.since, dateSource: 'since', subprocessor: s }));
+  let previous = first.subprocessors;
+  for (const version of later) {
+    for (const change of diffSubprocessors(previous, version.subprocessors)) {
+      changes.push({ ...change, date: version.date ?? buildDate, dateSource: version.date ? 'commit' : 'build' });
+    }
+    previous = version.subprocessors;
+  }
+  return changes.sort((a, b) => Date.parse(withZone(b.date)) - Date.parse(withZone(a.date)) || a.name.localeCompare(b.name));
+}
+
+const withZone = (date: string) => (/^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : date);
+
+/** Parses one version of the file; a version that no longer validates is skipped, not fatal. */
+function parseVersion(path: string, text: string): Subprocessor[] | undefined {
+  const raw = parseContentFile('subprocessors', path, text).entry;
+  if (!raw) return undefined;
+  const parsed = subprocessorsSchema.safeParse(raw.data);
+  return parsed.success ? parsed.data.subprocessors : undefined;
+}
+
+async function repositoryTop(root: string): Promise<string | undefined> {
+  try {
+    return (await run('git', ['-C', root, 'rev-parse', '--show-toplevel'])).stdout.trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every committed version of the sub-processor file, oldest first; empty without git history. */
+export async function subprocessorHistory(root: string, path = 'content/subprocessors.yaml'): Promise<SubprocessorVersion[]> {
+  const commits = await fileHistory(root, path);
+  if (commits.length === 0) return [];
+  const top = await repositoryTop(root);
+  if (!top) return [];
+  const versions: SubprocessorVersion[] = [];
+  // `git log` names each commit's path relative to the repository's top, so read from there.
+  for (const commit of commits.toReversed()) {
+    const text = await gitRevisionSource(top, commit.hash).read(commit.path);
+    const subprocessors = text === undefined ? undefined : parseVersion(commit.path, text);
+    if (subprocessors) versions.push({ date: commit.date, subprocessors });
+  }
+  return versions;
+}
+
+/**
+ * The feed of changes for the list the site shows (`current`). Derived from the file's git
+ * history; an uncommitted edit counts as a change made at build time; without history,
+ * every sub-processor is one addition on its `since` date.
+ */
+export async function subprocessorChanges(root: string, current: Subprocessor[], options: { path?: string; now?: Date } = {}): Promise<SubprocessorChange[]> {
+  const versions = await subprocessorHistory(root, options.path);
+  const newest = versions.at(-1);
+  if (!newest || !same(newest.subprocessors, current)) versions.push({ subprocessors: current });
+  return changesFromVersions(versions, (options.now ?? new Date()).toISOString());
+}
+
+/** The date of the most recent change, YYYY-MM-DD, or undefined for an empty list. */
+export function lastChangeDate(changes: SubprocessorChange[]): string | undefined {
+  return changes[0]?.date.slice(0, 10);
+}
+
+/** A stable anchor for a sub-processor's table row, e.g. "snowflake-inc". */
+export function subprocessorAnchor(name: string): string {
+  return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}

@@ -1,0 +1,51 @@
+import type { APIRoute } from 'astro';
+import { absolute, builtAt, site, subprocessorChangeLog } from '../../data/trust.ts';
+import { atomFeed, tagUri, type AtomEntry } from '../../lib/atom.ts';
+import { formatDate } from '../../lib/dates.ts';
+import { subprocessorAnchor, type SubprocessorChange } from '../../lib/subprocessor-changes.ts';
+import { escapeXml as escape } from '../../lib/xml.ts';
+
+const heading = { added: 'New sub-processor', removed: 'Sub-processor removed', changed: 'Sub-processor changed' } as const;
+const fieldLabel = { purpose: 'Purpose', data: 'Data', location: 'Location', transferMechanism: 'Transfer mechanism' } as const;
+
+function entry(change: SubprocessorChange): AtomEntry {
+  const s = change.subprocessor;
+  const details: [string, string][] = [
+    ['Purpose', s.purpose],
+    ['Data', s.data.join('; ')],
+    ['Location', s.location],
+    ['Transfer mechanism', s.transferMechanism],
+    ['Processing since', formatDate(s.since)],
+  ];
+  const lead = {
+    added: `${s.name} processes customer data on our behalf from ${formatDate(s.since)}.`,
+    removed: `${s.name} no longer processes customer data on our behalf.`,
+    changed: `What ${s.name} does for us has changed: ${change.fields?.map((f) => fieldLabel[f].toLowerCase()).join(', ')}.`,
+  }[change.kind];
+  const html = `<p>${escape(lead)}</p><dl>${details.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join('')}</dl>`;
+  return {
+    id: tagUri(site.trustCenter.url, change.date, `subprocessors/${change.kind}/${subprocessorAnchor(change.name)}`),
+    title: `${heading[change.kind]}: ${change.name}`,
+    updated: change.date,
+    link: absolute(change.kind === 'removed' ? '/subprocessors/#changes' : `/subprocessors/#${subprocessorAnchor(change.name)}`),
+    summary: `${lead} ${s.purpose}`,
+    contentHtml: html,
+    categories: [change.kind],
+  };
+}
+
+export const GET: APIRoute = () =>
+  new Response(
+    atomFeed({
+      id: absolute('/subprocessors/feed.xml'),
+      title: `${site.organisation.name} sub-processor changes`,
+      subtitle: `Sub-processors added to or removed from the list of third parties that process ${site.organisation.name} customer data.`,
+      selfUrl: absolute('/subprocessors/feed.xml'),
+      pageUrl: absolute('/subprocessors/'),
+      author: { name: site.organisation.legalName ?? site.organisation.name, email: site.trustCenter.contactEmail, uri: site.trustCenter.url },
+      fallbackUpdated: builtAt.toISOString(),
+      icon: absolute('/favicon.svg'),
+      entries: subprocessorChangeLog.map(entry),
+    }),
+    { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } },
+  );
