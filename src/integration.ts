@@ -49,6 +49,10 @@ export const routes: Record<Target, ReturnType<typeof route>[]> = {
     route('/sitemap.xml', 'trust/sitemap.ts'),
     route('/robots.txt', 'trust/robots.ts'),
     route('/404', 'trust/404.astro'),
+    onDemand('/request', 'trust/request/index.astro'),
+    onDemand('/request/nda', 'trust/request/nda.astro'),
+    onDemand('/request/review', 'trust/request/review.astro'),
+    onDemand('/request/download', 'trust/request/download.astro'),
   ],
 };
 

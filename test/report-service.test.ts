@@ -48,7 +48,7 @@ describe('the report request flow', () => {
 
     const reviewerMails = await smtp.waitFor(settings.access.reviewers.length);
     expect(reviewerMails.map((m) => m.to && 'text' in m.to ? m.to.text : '')).toEqual(settings.access.reviewers);
-    const approveToken = tokenFrom(reviewerMails[0]!.text!, '/api/requests/review/');
+    const approveToken = tokenFrom(reviewerMails[0]!.text!, '/request/review/');
     const reviewed = await service.review(approveToken, 'approve');
     expect(reviewed.kind === 'reviewed' && reviewed.request.status).toBe('approved');
     // The same link cannot be used twice.
@@ -56,7 +56,7 @@ describe('the report request flow', () => {
 
     const [grant] = (await smtp.waitFor(settings.access.reviewers.length + 1)).slice(-1);
     expect(grant!.subject).toBe('Your access to SOC 2 Type II report 2025–2026');
-    const downloaded = await service.download(tokenFrom(grant!.text!, '/api/requests/download/'), context);
+    const downloaded = await service.download(tokenFrom(grant!.text!, '/request/download/'), context);
     expect(downloaded.kind).toBe('file');
     if (downloaded.kind !== 'file') return;
     const original = await readFile(join(project, 'content/trust/gated/soc2-type2-2026.pdf'));
@@ -109,7 +109,7 @@ describe('the report request flow', () => {
     const submitted = await clocked.submit({ ...form, email: 'ops@coldline-logistics.example' }, context);
     await clocked.acceptNda((submitted as { ndaToken: string }).ndaToken, context);
     const grant = (await smtp.waitFor(1))[0]!;
-    const token = tokenFrom(grant.text!, '/api/requests/download/');
+    const token = tokenFrom(grant.text!, '/request/download/');
     expect((await clocked.download(token, context)).kind).toBe('file');
     now = new Date('2026-12-23T10:00:01Z'); // 30 days of access have passed
     expect(await clocked.download(token, context)).toMatchObject({ kind: 'refused', status: 410 });

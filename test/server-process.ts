@@ -11,7 +11,7 @@ export interface RunningServer {
 }
 
 /** A port nothing listens on right now (the adapter does not report the port it got for PORT=0). */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const probe = createServer();
   await new Promise<void>((ready) => probe.listen(0, '127.0.0.1', ready));
   const { port } = probe.address() as { port: number };
@@ -21,7 +21,7 @@ async function freePort(): Promise<number> {
 
 /** Starts a built site's server on 127.0.0.1 with a free port, and waits until it listens. */
 export async function startSiteServer(out: string, target: 'portal' | 'trust', env: NodeJS.ProcessEnv): Promise<RunningServer> {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(process.execPath, [join(serverDir(out, target), 'entry.mjs')], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

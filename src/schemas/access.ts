@@ -26,6 +26,11 @@ export const accessSettingsSchema = z.strictObject({
   retentionDays: z.number().int().min(30).max(3650).default(730),
   /** Days a reviewer's approve/deny link stays valid. */
   reviewLinkDays: z.number().int().min(1).max(30).default(7),
+  /** Requests accepted per IP address per hour, and per email address per day; more get "try again later". */
+  rateLimits: z.strictObject({
+    perIpPerHour: z.number().int().min(1).default(10),
+    perEmailPerDay: z.number().int().min(1).default(5),
+  }).default({ perIpPerHour: 10, perEmailPerDay: 5 }),
   /** Shown to requesters, e.g. who to contact about a refused request. */
   contactNote: nonEmpty.optional(),
 });

@@ -59,8 +59,8 @@ const DAY = 86_400;
 
 /** The gated-document flow: request, NDA, rules, review, expiring download. Framework-free; endpoints call it. */
 export class ReportService {
-  private readonly perIp = new RateLimiter(10, 60 * 60_000);
-  private readonly perEmail = new RateLimiter(5, 24 * 60 * 60_000);
+  private readonly perIp: RateLimiter;
+  private readonly perEmail: RateLimiter;
 
   constructor(
     private readonly settings: TrustSettings,
@@ -68,7 +68,10 @@ export class ReportService {
     private readonly mailer: Mailer,
     private readonly secret: string,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.perIp = new RateLimiter(settings.access.rateLimits.perIpPerHour, 60 * 60_000);
+    this.perEmail = new RateLimiter(settings.access.rateLimits.perEmailPerDay, 24 * 60 * 60_000);
+  }
 
   get retentionDays(): number {
     return this.settings.access.retentionDays;
@@ -194,8 +197,8 @@ export class ReportService {
   private async mailReviewers(request: ReportRequest, document: TrustDocument, why: string): Promise<void> {
     const exp = this.seconds() + this.settings.access.reviewLinkDays * DAY;
     for (const reviewer of this.settings.access.reviewers) {
-      const approve = this.link('/api/requests/review/', signToken(this.secret, { purpose: 'review:approve', subject: request.id, exp, reviewer }));
-      const deny = this.link('/api/requests/review/', signToken(this.secret, { purpose: 'review:deny', subject: request.id, exp, reviewer }));
+      const approve = this.link('/request/review/', signToken(this.secret, { purpose: 'review:approve', subject: request.id, exp, reviewer }));
+      const deny = this.link('/request/review/', signToken(this.secret, { purpose: 'review:deny', subject: request.id, exp, reviewer }));
       const facts: [string, string][] = [
         ['Document', document.title], ['Name', request.name], ['Email', request.email], ['Company', request.company],
         ['Reason', request.reason], ['Why it needs review', why], ['Request', request.id],
@@ -211,7 +214,7 @@ export class ReportService {
 
   private async mailGrant(request: ReportRequest, document: TrustDocument): Promise<void> {
     const expires = new Date(request.expiresAt!);
-    const download = this.link('/api/requests/download/', signToken(this.secret, { purpose: 'download', subject: request.id, exp: Math.floor(expires.getTime() / 1000) }));
+    const download = this.link('/request/download/', signToken(this.secret, { purpose: 'download', subject: request.id, exp: Math.floor(expires.getTime() / 1000) }));
     const until = formatDate(request.expiresAt!.slice(0, 10));
     await this.mailer.send({
       to: request.email,
