@@ -22,6 +22,7 @@ export const routes: Record<Target, ReturnType<typeof route>[]> = {
     route('/controls/[id]', 'portal/control.astro'),
     route('/frameworks/[id]', 'portal/framework.astro'),
     route('/changes', 'portal/changes.astro'),
+    route('/evidence/[...window]', 'portal/evidence.astro'),
     route('/matrix', 'portal/matrix.astro'),
     route('/soa', 'portal/soa.astro'),
     route('/exports', 'portal/exports.astro'),

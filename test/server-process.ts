@@ -33,7 +33,7 @@ export async function startSiteServer(out: string, target: 'portal' | 'trust', e
   // The server is ready when it answers; it was built --silent, so it prints nothing.
   const deadline = Date.now() + 20_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the ${target} server exited (${child.exitCode}):\n${log}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the ${target} server exited (${child.exitCode}):\n${log}`);
     if (await fetch(`${url}/favicon.svg`).then(() => true, () => false)) break;
     if (Date.now() > deadline) throw new Error(`the ${target} server did not start:\n${log}`);
     await new Promise((r) => setTimeout(r, 50));
@@ -43,7 +43,7 @@ export async function startSiteServer(out: string, target: 'portal' | 'trust', e
     process: child,
     output: () => log,
     stop: (signal = 'SIGTERM') => new Promise<void>((done) => {
-      if (child.exitCode !== null) return done();
+      if (child.exitCode !== null || child.signalCode !== null) return done();
       child.once('exit', () => done());
       child.kill(signal);
     }),

@@ -3,8 +3,11 @@ import { contentRoot } from '../astro/loader.ts';
 import { loadContentSet } from '../astro/content.ts';
 import { collections, type CollectionName } from '../lib/collections.ts';
 import { coverage } from '../lib/coverage.ts';
-import { commitApprovals, type CommitApproval } from '../lib/approvals.ts';
+import { commitApprovals, commitApprovalsForFiles, type CommitApproval } from '../lib/approvals.ts';
+import { loadSnapshots } from '../lib/evidence.ts';
+import { evidenceReport } from '../lib/evidence-report.ts';
 import { buildGraph } from '../lib/graph.ts';
+import { directorySource } from '../lib/source.ts';
 
 // Built once per build; every portal page reads from here.
 export const root = contentRoot(new URL(`file://${process.cwd()}/`));
@@ -31,10 +34,14 @@ export async function renderBody(collection: 'policies' | 'runbooks', slug: stri
   return { Content, headings: headings.filter((h) => h.depth === 2) };
 }
 
+// Every document's history in one pass over the repository: a git call per document was most
+// of the build time for thousands of documents.
+let documentHistories: Promise<Map<string, CommitApproval[]>> | undefined;
 const histories = new Map<string, Promise<CommitApproval[]>>();
 /** Commits that changed a document with the merge that approved each, newest first; empty without git. */
 export function history(file: string): Promise<CommitApproval[]> {
-  if (!histories.has(file)) histories.set(file, commitApprovals(root, file));
+  documentHistories ??= commitApprovalsForFiles(root, [...policies, ...runbooks].map((document) => document.file));
+  if (!histories.has(file)) histories.set(file, documentHistories.then((all) => all.get(file) ?? commitApprovals(root, file)));
   return histories.get(file)!;
 }
 
@@ -47,3 +54,6 @@ export async function recentChanges(limit: number) {
   const changes = await Promise.all(documents.map(async (document) => (await history(document.file)).map((commit) => ({ document, commit }))));
   return changes.flat().sort((a, b) => b.commit.date.localeCompare(a.commit.date)).slice(0, limit);
 }
+
+/** Evidence snapshots, judged against each control's frequency as of this build. */
+export const evidence = evidenceReport(graph, (await loadSnapshots(directorySource(root))).snapshots, new Date().toISOString(), { controls });

@@ -118,6 +118,8 @@ export interface SitePage {
   lastmod?: string;
   /** Pages such as the 404 page stay out of the sitemap. */
   sitemap: boolean;
+  /** Rendered per request by the server (the request flow): no preview image of its own. */
+  perRequest?: boolean;
 }
 
 /** Meta descriptions and link previews read best under ~200 characters: keep whole sentences up to that. */
@@ -205,10 +207,10 @@ export const sitePages: SitePage[] = [
     .map((p) => ({ path: `/${p.data.id}/`, title: p.data.title, description: brief(p.data.summary), sitemap: true })),
   { path: '/404/', title: 'Page not found', description: 'This page does not exist on the trust center.', sitemap: false },
   // The request flow, rendered per request by the trust center's server.
-  { path: '/request/', title: 'Request a document', description: 'Request a confidential document from the trust center.', sitemap: false },
-  { path: '/request/nda/', title: 'Non-disclosure agreement', description: 'Accept the NDA to receive a confidential document.', sitemap: false },
-  { path: '/request/review/', title: 'Review a request', description: 'Approve or deny a document request.', sitemap: false },
-  { path: '/request/download/', title: 'Download', description: 'Download a confidential document.', sitemap: false },
+  { path: '/request/', title: 'Request a document', description: 'Request a confidential document from the trust center.', sitemap: false, perRequest: true },
+  { path: '/request/nda/', title: 'Non-disclosure agreement', description: 'Accept the NDA to receive a confidential document.', sitemap: false, perRequest: true },
+  { path: '/request/review/', title: 'Review a request', description: 'Approve or deny a document request.', sitemap: false, perRequest: true },
+  { path: '/request/download/', title: 'Download', description: 'Download a confidential document.', sitemap: false, perRequest: true },
 ];
 
 /** The registered page for a path; every page of the site must be registered, so each has a preview image. */

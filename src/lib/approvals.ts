@@ -1,6 +1,6 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
-import { fileHistory, type FileCommit } from './git-history.ts';
+import { folderHistory, type FileCommit } from './git-history.ts';
 import { parseContentFile } from './read.ts';
 
 /**
@@ -87,12 +87,23 @@ export function pullRequestNumber(subject: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-async function commitInfos(root: string, hashes: readonly string[]): Promise<Map<string, CommitInfo>> {
-  const unique = [...new Set(hashes)];
+/** Runs git with `input` on stdin (for `cat-file --batch`), resolving with stdout as bytes. */
+function gitWithInput(root: string, args: string[], input: string): Promise<Buffer> {
+  return new Promise((done, fail) => {
+    const child = spawn('git', ['-C', root, ...args], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('error', fail);
+    child.on('close', (code) => (code === 0 ? done(Buffer.concat(chunks)) : fail(new Error(`git ${args[0]} exited with ${code}`))));
+    child.stdin.on('error', () => {});
+    child.stdin.end(input);
+  });
+}
+
+/** Every commit reachable from HEAD, from one `git log`: parents, committer date, subject, approval trailers. */
+async function commitGraph(root: string, head: string): Promise<Map<string, CommitInfo>> {
+  const output = await git(root, 'log', `--format=${RECORD}%H${FIELD}%cI${FIELD}%an${FIELD}%s${FIELD}%P${FIELD}%(trailers:key=Approved-by,key=Reviewed-by,separator=%x1d)`, head);
   const infos = new Map<string, CommitInfo>();
-  if (!unique.length) return infos;
-  const output = await git(root, 'log', '--no-walk=unsorted',
-    `--format=${RECORD}%H${FIELD}%cI${FIELD}%an${FIELD}%s${FIELD}%P${FIELD}%(trailers:key=Approved-by,key=Reviewed-by,separator=%x1d)`, ...unique);
   for (const record of output.split(RECORD)) {
     if (!record.trim()) continue;
     const [hash, committerDate, author, subject, parents, trailers] = record.replace(/\n+$/, '').split(FIELD) as string[];
@@ -111,49 +122,89 @@ async function commitInfos(root: string, hashes: readonly string[]): Promise<Map
   return infos;
 }
 
-// The main line of a repository only grows; cache it per HEAD so a site build reads it once.
-const mainLines = new Map<string, Promise<Set<string>>>();
-
-async function mainLine(root: string): Promise<{ head: string; commits: Set<string> }> {
-  const head = (await git(root, 'rev-parse', 'HEAD')).trim();
-  const key = `${root}\0${head}`;
-  let commits = mainLines.get(key);
-  if (!commits) {
-    commits = git(root, 'rev-list', '--first-parent', head).then((out) => new Set(out.split('\n').filter(Boolean)));
-    mainLines.set(key, commits);
-  }
-  return { head, commits: await commits };
-}
-
-/** The oldest main-line commit that has `commit` as an ancestor: where it entered the main line. */
-async function entryPoint(root: string, commit: string, head: string, main: Set<string>): Promise<string> {
-  if (main.has(commit)) return commit;
-  const descendants = (await git(root, 'rev-list', '--ancestry-path', `${commit}..${head}`)).split('\n').filter(Boolean);
-  for (let i = descendants.length - 1; i >= 0; i--) if (main.has(descendants[i]!)) return descendants[i]!;
-  return commit;
-}
-
-/** Maps with at most `limit` git processes at a time: a long history must not fork hundreds at once. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await map(items[index]!);
+/**
+ * For every commit, the oldest commit of the main line (the first-parent history of HEAD) that
+ * has it as an ancestor: where it entered the main line. Walking the main line from its oldest
+ * commit, each merge brings in whatever its other parents reach that earlier commits did not.
+ */
+function entryPoints(graph: Map<string, CommitInfo>, head: string): Map<string, string> {
+  const main: string[] = [];
+  for (let commit: string | undefined = head; commit && graph.has(commit); commit = graph.get(commit)!.parents[0]) main.push(commit);
+  const entries = new Map<string, string>();
+  for (const merge of main.reverse()) {
+    entries.set(merge, merge);
+    const stack = graph.get(merge)!.parents.slice(1);
+    while (stack.length) {
+      const commit = stack.pop()!;
+      if (entries.has(commit)) continue;
+      entries.set(commit, merge);
+      stack.push(...(graph.get(commit)?.parents ?? []));
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+  }
+  return entries;
 }
 
-async function versionAt(root: string, change: FileCommit): Promise<string | undefined> {
+/** What a build needs to know of a repository, read once per HEAD with a handful of git processes. */
+interface Repository {
+  root: string;
+  graph: Map<string, CommitInfo>;
+  entries: Map<string, string>;
+  history: (path: string) => FileCommit[];
+  /** `version` of a document at `commit:path`, read in batches and kept. */
+  versions: Map<string, Promise<string | undefined>>;
+}
+
+// The history of a repository only grows; keep what was read for its current HEAD, so a site
+// build reads it once however many pages show a history.
+const repositories = new Map<string, { head: string; repo: Promise<Repository | undefined> }>();
+
+async function repository(root: string): Promise<Repository | undefined> {
+  let head: string;
   try {
-    const text = await git(root, 'show', `${change.hash}:${change.path}`);
-    const version = (parseContentFile('policies', change.path, text).entry?.data as { version?: unknown } | undefined)?.version;
-    return typeof version === 'string' ? version : undefined;
+    head = (await git(root, 'rev-parse', 'HEAD')).trim();
   } catch {
     return undefined;
+  }
+  let known = repositories.get(root);
+  if (known?.head !== head) {
+    const repo = Promise.all([commitGraph(root, head), folderHistory(root)]).then(
+      ([graph, history]) => ({ root, graph, entries: entryPoints(graph, head), history, versions: new Map() }),
+      () => undefined,
+    );
+    known = { head, repo };
+    repositories.set(root, known);
+  }
+  return known.repo;
+}
+
+/** Reads the `version` of each document revision not yet known, all through one `git cat-file --batch`. */
+function readVersions(repo: Repository, changes: readonly FileCommit[]): void {
+  const wanted = [...new Set(changes.map((c) => `${c.hash}:${c.path}`))].filter((spec) => !repo.versions.has(spec));
+  if (!wanted.length) return;
+  const batch = gitWithInput(repo.root, ['cat-file', '--batch'], wanted.map((spec) => `${spec}\n`).join('')).then((output) => {
+    const texts = new Map<string, string>();
+    let at = 0;
+    for (const spec of wanted) {
+      const newline = output.indexOf(10, at);
+      if (newline < 0) break;
+      const header = output.toString('utf8', at, newline);
+      at = newline + 1;
+      // "<object> blob <size>", or "<spec> missing" for a path the commit does not have.
+      const size = /^[0-9a-f]+ blob (\d+)$/.exec(header)?.[1];
+      if (size === undefined) continue;
+      texts.set(spec, output.toString('utf8', at, at + Number(size)));
+      at += Number(size) + 1;
+    }
+    return texts;
+  }, () => new Map<string, string>());
+  for (const spec of wanted) {
+    const path = spec.slice(spec.indexOf(':') + 1);
+    repo.versions.set(spec, batch.then((texts) => {
+      const text = texts.get(spec);
+      if (text === undefined) return undefined;
+      const version = (parseContentFile('policies', path, text).entry?.data as { version?: unknown } | undefined)?.version;
+      return typeof version === 'string' ? version : undefined;
+    }));
   }
 }
 
@@ -167,19 +218,10 @@ function uniqueApprovers(approvers: readonly Approver[]): Approver[] {
   });
 }
 
-/** For each commit that changed the file (newest first), the merge that approved it. */
-export async function commitApprovals(root: string, path: string): Promise<CommitApproval[]> {
-  const history = await fileHistory(root, path);
-  if (!history.length) return [];
-  const { head, commits: main } = await mainLine(root);
-  const [entries, versions] = await Promise.all([
-    mapLimited(history, 8, (change) => entryPoint(root, change.hash, head, main)),
-    mapLimited(history, 8, (change) => versionAt(root, change)),
-  ]);
-  const infos = await commitInfos(root, [...history.map((c) => c.hash), ...entries]);
+function approvalsOf(repo: Repository, history: readonly FileCommit[], versions: readonly (string | undefined)[]): CommitApproval[] {
   return history.map((change, index): CommitApproval => {
-    const merge = infos.get(entries[index]!)!;
-    const own = infos.get(change.hash)!;
+    const own = repo.graph.get(change.hash)!;
+    const merge = repo.graph.get(repo.entries.get(change.hash) ?? change.hash) ?? own;
     const isMerge = merge.parents.length > 1;
     const pullRequest = pullRequestNumber(merge.subject);
     return {
@@ -199,6 +241,29 @@ export async function commitApprovals(root: string, path: string): Promise<Commi
       approvers: uniqueApprovers([...merge.trailers, ...(merge === own ? [] : own.trailers)]),
     };
   });
+}
+
+/**
+ * `commitApprovals` for many files at once, keyed by path: the same few git processes for a
+ * thousand files as for one, which is what keeps a large portal build fast.
+ */
+export async function commitApprovalsForFiles(root: string, paths: readonly string[]): Promise<Map<string, CommitApproval[]>> {
+  const result = new Map<string, CommitApproval[]>(paths.map((path) => [path, []]));
+  const repo = await repository(root);
+  if (!repo) return result;
+  const histories = paths.map((path) => repo.history(path).filter((change) => repo.graph.has(change.hash)));
+  readVersions(repo, histories.flat());
+  await Promise.all(paths.map(async (path, index) => {
+    const history = histories[index]!;
+    const versions = await Promise.all(history.map((change) => repo.versions.get(`${change.hash}:${change.path}`)!));
+    result.set(path, approvalsOf(repo, history, versions));
+  }));
+  return result;
+}
+
+/** For each commit that changed the file (newest first), the merge that approved it. */
+export async function commitApprovals(root: string, path: string): Promise<CommitApproval[]> {
+  return (await commitApprovalsForFiles(root, [path])).get(path)!;
 }
 
 /**

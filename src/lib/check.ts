@@ -1,4 +1,5 @@
 import { daysBetween, todayIso } from './dates.ts';
+import { evidenceProblems } from './evidence-verify.ts';
 import { buildGraph, type ComplianceGraph } from './graph.ts';
 import { loadContent, type ContentSet } from './load.ts';
 import { formatFieldPath, sortProblems, type Problem } from './problems.ts';
@@ -86,6 +87,7 @@ export async function checkContent(source: ContentSource, options: CheckOptions 
       ...problems,
       ...reviewProblems(graph, loaded.content, today),
       ...(await documentProblems(loaded.content, source)),
+      ...(await evidenceProblems(source, graph, today)),
     ]),
   };
 }

@@ -54,12 +54,17 @@ export type AcknowledgeResult =
   | { ok: false; status: 404 | 409; message: string };
 
 export class AcknowledgementService {
-  constructor(
-    private readonly settings: PortalSettings,
-    private readonly store: AcknowledgementStore,
-    private readonly mailer: Mailer,
-    private readonly today: () => string = () => todayIso(),
-  ) {}
+  private readonly settings: PortalSettings;
+  private readonly store: AcknowledgementStore;
+  private readonly mailer: Mailer;
+  private readonly today: () => string;
+
+  constructor(settings: PortalSettings, store: AcknowledgementStore, mailer: Mailer, today: () => string = () => todayIso()) {
+    this.settings = settings;
+    this.store = store;
+    this.mailer = mailer;
+    this.today = today;
+  }
 
   /** Roster entry for an identity; people missing from the roster are treated as everyone, hired long ago. */
   person(identity: Identity): RosterPerson {

@@ -30,7 +30,13 @@ const fromRow = (r: Row): AcknowledgementRecord => ({ person: r.person, policyId
 
 /** Acknowledgement records: one per person, policy and version, never changed once written. */
 export class AcknowledgementStore {
-  constructor(private readonly db: DatabaseSync, private readonly clock: () => Date = () => new Date()) {}
+  private readonly db: DatabaseSync;
+  private readonly clock: () => Date;
+
+  constructor(db: DatabaseSync, clock: () => Date = () => new Date()) {
+    this.db = db;
+    this.clock = clock;
+  }
 
   /** Records an acknowledgement; acknowledging the same version again returns the first record. */
   record(input: Omit<AcknowledgementRecord, 'at'>): { record: AcknowledgementRecord; created: boolean } {

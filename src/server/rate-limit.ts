@@ -5,7 +5,15 @@
 export class RateLimiter {
   private readonly hits = new Map<string, number[]>();
 
-  constructor(private readonly limit: number, private readonly windowMs: number, private readonly clock: () => number = Date.now) {}
+  private readonly limit: number;
+  private readonly windowMs: number;
+  private readonly clock: () => number;
+
+  constructor(limit: number, windowMs: number, clock: () => number = Date.now) {
+    this.limit = limit;
+    this.windowMs = windowMs;
+    this.clock = clock;
+  }
 
   /** Counts a hit; false when the key is over its limit for the window. */
   allow(key: string): boolean {

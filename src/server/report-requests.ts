@@ -103,7 +103,13 @@ export class RequestError extends Error {}
  * transaction; audit rows name the request id, never the requester, so erasure keeps the log.
  */
 export class ReportRequestStore {
-  constructor(private readonly db: DatabaseSync, private readonly clock: () => Date = () => new Date()) {}
+  private readonly db: DatabaseSync;
+  private readonly clock: () => Date;
+
+  constructor(db: DatabaseSync, clock: () => Date = () => new Date()) {
+    this.db = db;
+    this.clock = clock;
+  }
 
   create(input: { documentId: string; name: string; email: string; company: string; reason: string; domain: string; status: RequestStatus }, context: RequestContext): ReportRequest {
     const id = `req_${randomBytes(9).toString('base64url')}`;

@@ -59,16 +59,20 @@ const DAY = 86_400;
 
 /** The gated-document flow: request, NDA, rules, review, expiring download. Framework-free; endpoints call it. */
 export class ReportService {
+  private readonly settings: TrustSettings;
+  private readonly store: ReportRequestStore;
+  private readonly mailer: Mailer;
+  private readonly secret: string;
+  private readonly clock: () => Date;
   private readonly perIp: RateLimiter;
   private readonly perEmail: RateLimiter;
 
-  constructor(
-    private readonly settings: TrustSettings,
-    private readonly store: ReportRequestStore,
-    private readonly mailer: Mailer,
-    private readonly secret: string,
-    private readonly clock: () => Date = () => new Date(),
-  ) {
+  constructor(settings: TrustSettings, store: ReportRequestStore, mailer: Mailer, secret: string, clock: () => Date = () => new Date()) {
+    this.settings = settings;
+    this.store = store;
+    this.mailer = mailer;
+    this.secret = secret;
+    this.clock = clock;
     this.perIp = new RateLimiter(settings.access.rateLimits.perIpPerHour, 60 * 60_000);
     this.perEmail = new RateLimiter(settings.access.rateLimits.perEmailPerDay, 24 * 60 * 60_000);
   }

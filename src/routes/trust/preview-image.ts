@@ -2,9 +2,9 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { previewImageInput, sitePages, type SitePage } from '../../data/trust.ts';
 import { previewImagePath, renderPreviewImage } from '../../lib/og-image.ts';
 
-// One image per registered page and no other: the registry lists only public pages.
+// One image per registered static page and no other: the registry lists only public pages.
 export const getStaticPaths = (() =>
-  sitePages.map((page) => ({ params: { image: previewImagePath(page.path).replace(/^\/og\/|\.png$/g, '') }, props: { page } }))) satisfies GetStaticPaths;
+  sitePages.filter((page) => !page.perRequest).map((page) => ({ params: { image: previewImagePath(page.path).replace(/^\/og\/|\.png$/g, '') }, props: { page } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const { png } = await renderPreviewImage(previewImageInput((props as { page: SitePage }).page));

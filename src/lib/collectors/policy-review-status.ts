@@ -1,0 +1,49 @@
+import { policyApprovals } from '../approvals.ts';
+import { addDays } from '../dates.ts';
+import { buildGraph } from '../graph.ts';
+import { loadContent } from '../load.ts';
+import type { Collector } from './types.ts';
+
+/** Reviews due this soon are called out, so the owner has a month to schedule them. */
+const DUE_SOON_DAYS = 30;
+
+/**
+ * Every policy's review state as the content says it today: version, owner, approver, the
+ * last review, when the next is due, and the merge that approved the current version.
+ */
+export const policyReviewStatus: Collector = {
+  name: 'policy-review-status',
+  description: 'each policy\'s version, last review, next review and approval record (from content and git)',
+  controls: ['GV-02'],
+  async collect({ root, source, now }) {
+    const today = now.slice(0, 10);
+    const soon = addDays(today, DUE_SOON_DAYS);
+    const { graph } = buildGraph((await loadContent(source, ['site', 'policies', 'controls', 'frameworks'])).content);
+    const policies = [...graph.policies.values()].sort((a, b) => a.slug.localeCompare(b.slug));
+    if (!policies.length) return { skipped: 'there are no policies in content/policies/ to report on' };
+    const items = await Promise.all(policies.map(async (policy) => {
+      const approval = (await policyApprovals(root, policy.file).catch(() => []))[0];
+      const status = policy.nextReview < today ? 'overdue' : policy.nextReview <= soon ? 'due soon' : 'current';
+      return {
+        policy: policy.slug,
+        title: policy.data.title,
+        version: policy.data.version,
+        owner: policy.owner?.name ?? policy.data.owner,
+        approver: policy.approver?.name ?? policy.data.approver,
+        reviewCycle: policy.data.reviewCycle,
+        lastReviewed: policy.data.lastReviewed ?? policy.data.effective,
+        nextReview: policy.nextReview,
+        status,
+        approvedIn: approval
+          ? { date: approval.date, pullRequest: approval.pullRequest ?? null, via: approval.via, mergedBy: approval.mergedBy ?? null, approvers: approval.approvers.map((a) => a.name) }
+          : null,
+      };
+    }));
+    const overdue = items.filter((i) => i.status === 'overdue');
+    const dueSoon = items.filter((i) => i.status === 'due soon');
+    const parts = [`${items.length - overdue.length - dueSoon.length} within their review cycle`];
+    if (dueSoon.length) parts.push(`${dueSoon.length} due within ${DUE_SOON_DAYS} days`);
+    if (overdue.length) parts.push(`${overdue.length} overdue (${overdue.map((i) => i.title).join(', ')})`);
+    return { summary: `${items.length} policies: ${parts.join(', ')}.`, items, source: 'content/policies and their git history' };
+  },
+};

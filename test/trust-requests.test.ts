@@ -1,0 +1,231 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signToken } from '../src/server/tokens.ts';
+import { verifyAuditChain } from '../src/server/audit-log.ts';
+import { launchChromium } from './browser.ts';
+import { pdfText } from './pdf-text.ts';
+import { freePort, startSiteServer, type RunningServer } from './server-process.ts';
+import { startSmtpServer } from './smtp.ts';
+
+const run = promisify(execFile);
+const project = join(import.meta.dirname, '..');
+const SECRET = 'test-secret-'.padEnd(48, 'x');
+
+let root: string;
+let out: string;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'charter-requests-'));
+  out = join(root, 'dist');
+  for (const dir of ['content', 'frameworks', 'evidence-snapshots', 'public']) await cp(join(project, dir), join(root, dir), { recursive: true });
+  // Loopback tests send many requests from one address.
+  const access = join(root, 'content/trust/access.yaml');
+  await writeFile(access, `${await readFile(access, 'utf8')}\nrateLimits:\n  perIpPerHour: 1000\n  perEmailPerDay: 3\n`);
+  await run(process.execPath, [join(project, 'bin/charter.mjs'), 'build', '--target', 'trust', '--root', root, '--out', out], { cwd: project, maxBuffer: 64 * 1024 * 1024 });
+  smtp = await startSmtpServer();
+});
+afterAll(async () => {
+  await smtp.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+async function startTrust(db: string): Promise<RunningServer> {
+  const port = await freePort();
+  return startSiteServer(out, 'trust', {
+    PORT: String(port), CHARTER_ROOT: root, CHARTER_DB: db, CHARTER_SECRET: SECRET, CHARTER_MODE: 'production',
+    CHARTER_PUBLIC_URL: `http://127.0.0.1:${port}`, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_FROM: 'Kestrel Trust <trust@kestrel.example>',
+  });
+}
+
+const linkIn = (text: string, path: string) => new RegExp(`http://127\\.0\\.0\\.1:\\d+${path}\\?token=[^\\s&]+(&action=\\w+)?`).exec(text)![0];
+const mailsTo = (address: string) => smtp.messages.filter((m) => m.to && 'text' in m.to && m.to.text.includes(address));
+async function waitForMail(address: string, count = 1) {
+  const deadline = Date.now() + 15_000;
+  while (mailsTo(address).length < count) {
+    if (Date.now() > deadline) throw new Error(`no mail to ${address}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return mailsTo(address);
+}
+const post = (server: RunningServer, path: string, fields: Record<string, string>, origin = server.url) =>
+  fetch(`${server.url}${path}`, { method: 'POST', redirect: 'manual', headers: { origin, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
+const form = (email: string, extra: Record<string, string> = {}) => ({ document: 'soc2-type2-2026', name: 'Jo Buyer', email, company: 'Prospect AG', reason: 'Vendor security review before our 2027 rollout.', ...extra });
+const ndaToken = (html: string) => /name="token" value="([^"]+)"/.exec(html)![1]!;
+
+describe('requesting the SOC 2 report', () => {
+  let server: RunningServer;
+  const db = () => join(root, 'e2e.db');
+  beforeAll(async () => { server = await startTrust(db()); });
+  afterAll(async () => { await server.stop(); });
+
+  it('goes from request to NDA to reviewer mail to approval to a watermarked download, in Chromium', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/documents/soc2-type2-2026/`);
+      await page.getByLabel('Full name').fill('Jo Buyer');
+      await page.getByLabel('Work email').fill('jo@prospect.example');
+      await page.getByLabel('Company').fill('Prospect AG');
+      await page.getByLabel('Why do you need it?').fill('Vendor security review before our 2027 rollout.');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByText('I have read the agreement').click();
+      await page.getByRole('button', { name: 'Accept and continue' }).click();
+      expect(await page.locator('.outcome .badge').textContent()).toBe('Under review');
+      const requestId = (await page.locator('.outcome code').textContent())!;
+
+      const [reviewerMail] = await waitForMail('priya.raman@kestrel.example');
+      expect(reviewerMail!.text).toContain('Company: Prospect AG');
+      await page.goto(linkIn(reviewerMail!.text!, '/request/review/'));
+      await page.getByRole('button', { name: /Approve for 30 days/ }).click();
+      expect(await page.locator('h1').textContent()).toBe('Approved');
+
+      const [grant] = await waitForMail('jo@prospect.example');
+      expect(grant!.subject).toContain('Your access to SOC 2 Type II report');
+      const download = page.waitForEvent('download');
+      await page.goto(linkIn(grant!.text!, '/request/download/')).catch(() => {});
+      const file = await (await download).path();
+      const pages = await pdfText(await readFile(file));
+      expect(pages.length).toBeGreaterThan(3);
+      for (const text of pages) {
+        expect(text).toContain('jo@prospect.example');
+        expect(text).toContain('Prospect AG');
+        expect(text).toContain(requestId);
+      }
+    } finally {
+      await browser.dispose();
+    }
+  }, 120_000);
+
+  it('refuses tampered, expired, revoked and reused links with a clear page', async () => {
+    const res = await post(server, '/request/', form('kim@coldline-logistics.example'));
+    const accepted = await post(server, '/request/nda/', { token: ndaToken(await res.text()), accept: 'yes' });
+    expect(await accepted.text()).toContain('Approved');
+    const [grant] = await waitForMail('kim@coldline-logistics.example');
+    const link = linkIn(grant!.text!, '/request/download/');
+    const token = new URL(link).searchParams.get('token')!;
+    const [payload, signature] = token.split('.');
+    const forged = Buffer.from(JSON.parse(Buffer.from(payload!, 'base64url').toString()).subject ? JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), exp: 4102444800 }) : '').toString('base64url');
+
+    const tampered = await fetch(`${server.url}/request/download/?token=${forged}.${signature}`);
+    expect(tampered.status).toBe(403);
+    expect(await tampered.text()).toContain('This link is not valid');
+    const subject = JSON.parse(Buffer.from(payload!, 'base64url').toString()).subject as string;
+    const expired = await fetch(`${server.url}/request/download/?token=${signToken(SECRET, { purpose: 'download', subject, exp: Math.floor(Date.now() / 1000) - 60 })}`);
+    expect(expired.status).toBe(410);
+    expect(await expired.text()).toContain('This link has expired');
+    expect((await fetch(`${server.url}/request/download/?token=garbage`)).status).toBe(400);
+
+    expect((await fetch(link)).status).toBe(200);
+    await run(process.execPath, [join(project, 'bin/charter.mjs'), 'requests', 'revoke', subject, '--root', root], { env: { ...process.env, CHARTER_DB: db() } });
+    const revoked = await fetch(link);
+    expect(revoked.status).toBe(403);
+    expect(await revoked.text()).toContain('Access was revoked');
+
+    // A reviewer link works once.
+    const pending = await post(server, '/request/', form('lee@another-prospect.example'));
+    await post(server, '/request/nda/', { token: ndaToken(await pending.text()), accept: 'yes' });
+    const reviewerMails = await waitForMail('trust@kestrel.example', 2);
+    const deny = new URL(linkIn(reviewerMails.at(-1)!.text!.split('Deny: ')[1]!, '/request/review/'));
+    const first = await post(server, '/request/review/', { token: deny.searchParams.get('token')!, action: 'deny' });
+    expect(await first.text()).toContain('Denied');
+    const again = await post(server, '/request/review/', { token: deny.searchParams.get('token')!, action: 'deny' });
+    expect(again.status).toBe(409);
+  });
+
+  it('refuses bad input, the honeypot, foreign origins, documents that are not gated, and floods', async () => {
+    const before = new DatabaseSync(db(), { readOnly: true });
+    const count = () => (before.prepare('SELECT count(*) AS n FROM report_requests').get() as { n: number }).n;
+    const start = count();
+    const invalid = await post(server, '/request/', form('not-an-email', { name: '"><script>alert(1)</script>' }));
+    expect(invalid.status).toBe(422);
+    const html = await invalid.text();
+    expect(html).toContain('Enter a valid work email address.');
+    // The value comes back inside its attribute, quotes escaped, so it cannot open a tag.
+    expect(html).not.toContain('"><script>');
+    expect(html).toContain('value="&quot;><script>alert(1)</script>"');
+    expect((await post(server, '/request/', form('a@b.example', { reason: 'x'.repeat(2001) }))).status).toBe(422);
+    expect((await post(server, '/request/', form('bot@prospect.example', { website: 'http://spam.example' }))).status).toBe(422);
+    expect((await post(server, '/request/', form('jo@prospect.example'), 'https://evil.example')).status).toBe(403);
+    const notGated = await post(server, '/request/', form('jo@prospect.example', { document: 'iso27001-certificate' }));
+    expect(await notGated.text()).toContain('That document is not available on request.');
+    expect((await post(server, '/request/', form('jo@prospect.example', { document: 'no-such-report' }))).status).toBe(422);
+    expect(count()).toBe(start);
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await post(server, '/request/', form('flood@prospect.example'))).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    before.close();
+  });
+});
+
+describe('under load', () => {
+  it('stores every one of many simultaneous requests and downloads exactly once', async () => {
+    const db = join(root, 'load.db');
+    const server = await startTrust(db);
+    try {
+      const people = Array.from({ length: 25 }, (_, i) => `buyer${i}@baltic-foods.example`);
+      const ndaPages = await Promise.all(people.map((p) => post(server, '/request/', form(p)).then((r) => r.text())));
+      const decided = await Promise.all(ndaPages.map((html) => post(server, '/request/nda/', { token: ndaToken(html), accept: 'yes' }).then((r) => r.text())));
+      expect(decided.every((html) => html.includes('Approved'))).toBe(true);
+      const links = await Promise.all(people.map(async (p) => linkIn((await waitForMail(p))[0]!.text!, '/request/download/')));
+      const downloads = await Promise.all(links.map((link) => fetch(link)));
+      expect(downloads.map((d) => d.status)).toEqual(people.map(() => 200));
+      const handle = new DatabaseSync(db, { readOnly: true });
+      const kinds = handle.prepare('SELECT kind, count(*) AS n, count(DISTINCT subject) AS subjects FROM audit_log GROUP BY kind ORDER BY kind').all();
+      expect(kinds).toEqual([
+        { kind: 'document.downloaded', n: 25, subjects: 25 },
+        { kind: 'nda.accepted', n: 25, subjects: 25 },
+        { kind: 'request.approved', n: 25, subjects: 25 },
+        { kind: 'request.created', n: 25, subjects: 25 },
+      ]);
+      expect(handle.prepare('SELECT count(*) AS n FROM report_requests').get()).toEqual({ n: 25 });
+      expect(verifyAuditChain(handle)).toEqual({ ok: true, rows: 100 });
+      handle.close();
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+
+  it('loses no committed request when the server is killed mid-load', async () => {
+    const db = join(root, 'crash.db');
+    let server = await startTrust(db);
+    const committed: string[] = [];
+    let sent = 0;
+    // Eight clients send requests one after another until the server dies under them.
+    const client = async (n: number) => {
+      for (let i = 0; i < 200; i++) {
+        const email = `crash${n}-${i}@prospect-${n}-${i}.example`;
+        sent++;
+        try {
+          const response = await post(server, '/request/', form(email));
+          if (response.status === 200 && (await response.text()).includes('Step 2 of 2')) committed.push(email);
+        } catch {
+          return;
+        }
+      }
+    };
+    const clients = Array.from({ length: 8 }, (_, n) => client(n));
+    while (committed.length < 20) await new Promise((r) => setTimeout(r, 10));
+    server.process.kill('SIGKILL');
+    await Promise.all(clients);
+    await server.stop();
+    expect(committed.length).toBeGreaterThan(5);
+    server = await startTrust(db);
+    try {
+      const handle = new DatabaseSync(db, { readOnly: true });
+      const stored = new Set(handle.prepare('SELECT email FROM report_requests').all().map((r) => r.email as string));
+      for (const email of committed) expect(stored.has(email)).toBe(true);
+      expect(verifyAuditChain(handle)).toMatchObject({ ok: true });
+      handle.close();
+      // The restarted server keeps working on the same file.
+      expect((await post(server, '/request/', form('after@prospect.example'))).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+});
