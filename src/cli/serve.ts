@@ -22,7 +22,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     },
   });
   const root = resolve(values.root!);
-  const env = { ...process.env, CHARTER_ROOT: root };
+  const env: NodeJS.ProcessEnv = { ...process.env, CHARTER_ROOT: root };
   if (env.NODE_ENV !== 'production' && env.CHARTER_MODE !== 'production' && !env.CHARTER_DEV_IDENTITY && !env.CHARTER_JWKS_URL) {
     // Without an SSO proxy in front, preview as the first person in site.yaml so acknowledgements work.
     const { content } = await loadContent(directorySource(root), ['site']);

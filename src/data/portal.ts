@@ -1,6 +1,5 @@
-import { render } from 'astro:content';
 import { contentRoot } from '../astro/loader.ts';
-import { loadContentSet } from '../astro/content.ts';
+import { loadContentSet, renderEntry } from '../astro/content.ts';
 import { collections, type CollectionName } from '../lib/collections.ts';
 import { coverage } from '../lib/coverage.ts';
 import { commitApprovals, commitApprovalsForFiles, type CommitApproval } from '../lib/approvals.ts';
@@ -30,7 +29,7 @@ export const frameworks = [...graph.frameworks.values()]
 export async function renderBody(collection: 'policies' | 'runbooks', slug: string) {
   const entry = entries.get(`${collection}/${slug}`);
   if (!entry) throw new Error(`no ${collection} entry "${slug}"`);
-  const { Content, headings } = await render(entry);
+  const { Content, headings } = await renderEntry(entry);
   return { Content, headings: headings.filter((h) => h.depth === 2) };
 }
 

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { entriesOf, renderEntry as renderBody, type AnyEntry } from '../astro/content.ts';
 import type { PublicControl } from '../schemas/control.ts';
 import type { Policy } from '../schemas/policy.ts';
 import type { SharedResponsibility } from '../schemas/shared-responsibility.ts';
@@ -14,9 +14,9 @@ import { lastChangeDate, subprocessorChanges } from '../lib/subprocessor-changes
 
 // The trust center reads only the collections its target defines (see src/lib/targets.ts):
 // public projections, never the internal catalog.
-type Loaded<T> = { entry: CollectionEntry<string>; data: T };
+type Loaded<T> = { entry: AnyEntry; data: T };
 async function load<T>(name: string): Promise<Loaded<T>[]> {
-  return ((await getCollection(name as never)) as CollectionEntry<string>[]).map((entry) => ({ entry, data: entry.data as T }));
+  return (await entriesOf(name)).map((entry) => ({ entry, data: entry.data as T }));
 }
 async function single<T>(name: string): Promise<Loaded<T>> {
   const [first] = await load<T>(name);
@@ -44,7 +44,7 @@ export const publicPolicies = (await load<Policy>('policies')).sort((a, b) => a.
 export const pages = (await load<TrustPage>('trustPages')).sort((a, b) => a.data.order - b.data.order);
 export const updates = (await load<SecurityUpdate>('securityUpdates')).sort((a, b) => b.data.published.localeCompare(a.data.published));
 
-export const renderEntry = async (entry: CollectionEntry<string>) => (await render(entry)).Content;
+export const renderEntry = async (entry: AnyEntry) => (await renderBody(entry)).Content;
 
 /** The moment this build started: security.txt's expiry counts from it. */
 export const builtAt = new Date();
