@@ -54,6 +54,9 @@ export const routes: Record<Target, ReturnType<typeof route>[]> = {
     onDemand('/request/nda', 'trust/request/nda.astro'),
     onDemand('/request/review', 'trust/request/review.astro'),
     onDemand('/request/download', 'trust/request/download.astro'),
+    onDemand('/subscribe', 'trust/subscribe/index.astro'),
+    onDemand('/subscribe/confirm', 'trust/subscribe/confirm.astro'),
+    onDemand('/subscribe/cancel', 'trust/subscribe/cancel.astro'),
   ],
 };
 

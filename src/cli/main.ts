@@ -13,6 +13,7 @@ Usage:
   charter requests list|approve|deny|revoke|export|erase
                                       gated document requests (run without arguments for help)
   charter acks export|remind|status   policy acknowledgements (run without arguments for help)
+  charter subscribers notify          mail trust-center news to confirmed subscribers
   charter evidence verify|collect|import|status|schema
                                       evidence snapshots (run without arguments for help)
 
@@ -25,6 +26,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   diff: async (args) => (await import('./diff.ts')).diffCommand(args),
   requests: async (args) => (await import('./requests.ts')).requestsCommand(args),
   acks: async (args) => (await import('./acks.ts')).acksCommand(args),
+  subscribers: async (args) => (await import('./subscribers.ts')).subscribersCommand(args),
   evidence: async (args) => (await import('./evidence.ts')).evidenceCommand(args),
 };
 

@@ -58,8 +58,8 @@ export const absolute = (path: string) => new URL(path, site.trustCenter.url).hr
 
 /** The Atom feeds a visitor can subscribe to. */
 export const feeds = [
-  { href: '/updates/feed.xml', title: `${site.organisation.name} security updates`, label: 'Security updates', description: 'Advisories, assessments and audit news as we publish them.' },
-  { href: '/subprocessors/feed.xml', title: `${site.organisation.name} sub-processor changes`, label: 'Sub-processor changes', description: 'Each sub-processor we add or remove, and changes to where and how they process data.' },
+  { topic: 'updates', href: '/updates/feed.xml', title: `${site.organisation.name} security updates`, label: 'Security updates', description: 'Advisories, assessments and audit news as we publish them.' },
+  { topic: 'subprocessors', href: '/subprocessors/feed.xml', title: `${site.organisation.name} sub-processor changes`, label: 'Sub-processor changes', description: 'Each sub-processor we add or remove, and changes to where and how they process data.' },
 ] as const;
 
 export const statusLabels = {
@@ -211,6 +211,9 @@ export const sitePages: SitePage[] = [
   { path: '/request/nda/', title: 'Non-disclosure agreement', description: 'Accept the NDA to receive a confidential document.', sitemap: false, perRequest: true },
   { path: '/request/review/', title: 'Review a request', description: 'Approve or deny a document request.', sitemap: false, perRequest: true },
   { path: '/request/download/', title: 'Download', description: 'Download a confidential document.', sitemap: false, perRequest: true },
+  { path: '/subscribe/', title: 'Subscribe', description: 'Get trust center news by email.', sitemap: false, perRequest: true },
+  { path: '/subscribe/confirm/', title: 'Confirm your subscription', description: 'Confirm your subscription to trust center news.', sitemap: false, perRequest: true },
+  { path: '/subscribe/cancel/', title: 'Unsubscribe', description: 'Stop trust center news by email.', sitemap: false, perRequest: true },
 ];
 
 /** The registered page for a path; every page of the site must be registered, so each has a preview image. */

@@ -8,9 +8,13 @@ import { ReportRequestStore, reportRequestsMigration } from './report-requests.t
 import { ReportService } from './report-service.ts';
 import { loadTrustSettings } from './settings.ts';
 import { openDatabase, type Migration } from './sqlite.ts';
+import { SubscriptionService } from './subscription-service.ts';
+import { SubscriptionStore, subscriptionsMigration } from './subscriptions.ts';
+import { loadNews } from './news.ts';
+import type { NewsItem } from './subscription-service.ts';
 
 /** Every feature's schema changes, applied in id order when the database opens. */
-export const migrations: Migration[] = [auditLogMigration, reportRequestsMigration, acknowledgementsMigration];
+export const migrations: Migration[] = [auditLogMigration, reportRequestsMigration, acknowledgementsMigration, subscriptionsMigration];
 
 /** Mail is optional in development: without SMTP settings, messages are printed instead of sent. */
 function mailerFor(config: ServerConfig): Mailer {
@@ -61,6 +65,9 @@ export interface TrustRuntime {
   config: ServerConfig;
   store: ReportRequestStore;
   service: ReportService;
+  subscriptions: SubscriptionService;
+  /** What subscribers hear about, read from the content and its git history. */
+  news(): Promise<NewsItem[]>;
   close(): void;
 }
 
@@ -75,6 +82,8 @@ export async function openTrustRuntime(root: string, env: NodeJS.ProcessEnv = pr
     config,
     store,
     service: new ReportService(settings, store, mailer, config.secret),
+    subscriptions: new SubscriptionService(new SubscriptionStore(db), mailer, config.secret, { organisation: settings.organisation, baseUrl: settings.baseUrl }),
+    news: () => loadNews(root, settings.baseUrl),
     close() {
       mailer.close();
       db.close();
