@@ -24,5 +24,5 @@ export function isSameOrigin(request: Request): boolean {
   const origin = request.headers.get('origin');
   if (origin) return origin === expected;
   const referer = request.headers.get('referer');
-  return referer !== null && new URL(referer).origin === expected;
+  return referer !== null && URL.canParse(referer) && new URL(referer).origin === expected;
 }
