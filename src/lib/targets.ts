@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { controlSchema, publicControlSchema } from '../schemas/control.ts';
+import { publicControlSchema } from '../schemas/control.ts';
 import { policySchema } from '../schemas/policy.ts';
 import { sharedResponsibilitySchema, type SharedResponsibility } from '../schemas/shared-responsibility.ts';
 import { publicSiteSchema, type Site } from '../schemas/site.ts';
