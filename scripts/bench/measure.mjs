@@ -46,9 +46,9 @@ export const canSampleMemory = (() => {
 /**
  * Runs `command args` and resolves with { seconds, peakBytes, code, stdout, stderr }.
  * peakBytes is the largest sum of resident memory over the process tree, sampled every
- * `sampleMs` (null where /proc cannot be read).
+ * `sampleMs` (null where /proc cannot be read, or when the command ended too soon to sample).
  */
-export function measure(command, args, { cwd, env, sampleMs = 100, quiet = true } = {}) {
+export function measure(command, args, { cwd, env, sampleMs = 50, quiet = true } = {}) {
   return new Promise((done, fail) => {
     const started = performance.now();
     const child = spawn(command, args, { cwd, env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -56,17 +56,20 @@ export function measure(command, args, { cwd, env, sampleMs = 100, quiet = true 
     let stderr = '';
     child.stdout.on('data', (d) => { stdout += d; if (!quiet) process.stdout.write(d); });
     child.stderr.on('data', (d) => { stderr += d; if (!quiet) process.stderr.write(d); });
-    let peakBytes = canSampleMemory ? 0 : null;
+    let peakBytes = 0;
+    let samples = 0;
     const sample = () => {
-      if (peakBytes === null) return;
       const total = tree(child.pid).reduce((sum, pid) => sum + rss(pid), 0);
+      if (total > 0) samples++;
       if (total > peakBytes) peakBytes = total;
     };
-    const timer = setInterval(sample, sampleMs);
+    const timer = canSampleMemory ? setInterval(sample, sampleMs) : undefined;
+    if (canSampleMemory) setImmediate(sample);
     child.on('error', (error) => { clearInterval(timer); fail(error); });
     child.on('exit', (code) => {
       clearInterval(timer);
-      done({ seconds: (performance.now() - started) / 1000, peakBytes, code, stdout, stderr });
+      // A process that ended before a second sample was too quick to tell its peak.
+      done({ seconds: (performance.now() - started) / 1000, peakBytes: samples >= 2 ? peakBytes : null, code, stdout, stderr });
     });
   });
 }

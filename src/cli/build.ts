@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isTarget, targets, type Target } from '../lib/targets.ts';
+import { withBuildLock } from './build-lock.ts';
 import { runCheck } from './check.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -11,6 +12,10 @@ const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/pack
 
 /** Builds one site in its own process, so the two builds share no module state. */
 export function buildTarget(target: Target, options: { root: string; out: string }): Promise<void> {
+  return withBuildLock(projectRoot, () => astroBuild(target, options));
+}
+
+function astroBuild(target: Target, options: { root: string; out: string }): Promise<void> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [astroBin, 'build', '--silent'], {
       cwd: projectRoot,
