@@ -122,3 +122,13 @@ it('keeps a policy in the body unchanged when reading it', async () => {
   expect(content.policies[0]?.body?.trim()).toBe('## Purpose\n\nText.');
   await f.cleanup();
 });
+
+it('requires the disclosure policy named for security.txt to be public', async () => {
+  const f = await makeFixture();
+  await f.edit('content/site.yaml', (t) => t.replace('securityEmail: security@acme.example', 'securityEmail: security@acme.example\n  disclosurePolicy: access-control'));
+  const { problems } = await checkContent(directorySource(f.root), { today });
+  expect(problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([
+    'content/site.yaml:9: trustCenter.disclosurePolicy: "access-control" is not a public policy; security.txt must point to a page the trust center publishes (set visibility: public on it, or name another policy)',
+  ]);
+  await f.cleanup();
+});

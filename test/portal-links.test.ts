@@ -55,6 +55,8 @@ describe('the portal has no broken links', () => {
     }
     expect(broken).toEqual([]);
     expect(checked).toBeGreaterThan(1000);
+    const unformatted = files.filter((file) => /Invalid Date|NaN|undefined<|>undefined/.test(readFileSync(file, 'utf8')));
+    expect(unformatted).toEqual([]);
   });
 
   it('publishes the auditor exports as CSV files with a row per requirement', () => {

@@ -39,6 +39,12 @@ export function reviewProblems(graph: ComplianceGraph, content: ContentSet, toda
       add(entry.file, entry.locate, 'lastTested', `not exercised since ${entry.data.lastTested}; run a tabletop or drill and update lastTested`);
     }
   }
+  const site = content.site;
+  const disclosure = site?.data.trustCenter.disclosurePolicy;
+  if (site && disclosure && graph.policies.get(`policy:${disclosure}`)?.data.visibility !== 'public') {
+    problems.push({ severity: 'error', file: site.file, line: site.locate?.(['trustCenter', 'disclosurePolicy']), field: 'trustCenter.disclosurePolicy',
+      message: `"${disclosure}" is not a public policy; security.txt must point to a page the trust center publishes (set visibility: public on it, or name another policy)` });
+  }
   for (const control of graph.controls.values()) {
     if (control.policies.length === 0) {
       problems.push({ severity: 'warning', file: control.file, message: `no policy implements control ${control.code}; list it under controls: in the policy that requires it` });

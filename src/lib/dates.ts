@@ -28,7 +28,11 @@ export function laterOf(a: string, b: string | undefined): string {
   return b && b > a ? b : a;
 }
 
-/** "14 March 2026": unambiguous for readers on both sides of the Atlantic. */
+const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "14 March 2026": unambiguous for readers on both sides of the Atlantic. Takes a date or an ISO time. */
 export function formatDate(date: string): string {
-  return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const value = new Date(date.length === 10 ? `${date}T00:00:00Z` : date);
+  if (Number.isNaN(value.getTime())) throw new RangeError(`not a date: "${date}"`);
+  return longDate.format(value);
 }
