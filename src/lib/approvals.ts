@@ -1,6 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
-import { promisify } from 'node:util';
-import { folderHistory, type FileCommit } from './git-history.ts';
+import { folderHistory, git, logFormat, parseParents, parseRecords, readRevisions, TRAILER, type FileCommit } from './git-history.ts';
 import { parseContentFile } from './read.ts';
 
 /**
@@ -10,9 +8,6 @@ import { parseContentFile } from './read.ts';
  * from …"), a squash merge ("Title (#12)") or a direct commit. Approvers come from
  * `Approved-by:` and `Reviewed-by:` trailers on that commit or on the change itself.
  */
-
-const run = promisify(execFile);
-const git = (root: string, ...args: string[]) => run('git', ['-C', root, ...args], { maxBuffer: 64 * 1024 * 1024 }).then((r) => r.stdout);
 
 export interface Approver {
   name: string;
@@ -69,9 +64,6 @@ interface CommitInfo {
   trailers: Approver[];
 }
 
-const FIELD = '\x1f';
-const RECORD = '\x1e';
-const TRAILER = '\x1d';
 const APPROVAL_TRAILERS = /^(approved-by|reviewed-by)\s*:\s*(.+)$/i;
 
 /** "Ben Okoro <ben@acme.example>" or a bare name, as trailers are written. */
@@ -87,32 +79,17 @@ export function pullRequestNumber(subject: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** Runs git with `input` on stdin (for `cat-file --batch`), resolving with stdout as bytes. */
-function gitWithInput(root: string, args: string[], input: string): Promise<Buffer> {
-  return new Promise((done, fail) => {
-    const child = spawn('git', ['-C', root, ...args], { stdio: ['pipe', 'pipe', 'ignore'] });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.on('error', fail);
-    child.on('close', (code) => (code === 0 ? done(Buffer.concat(chunks)) : fail(new Error(`git ${args[0]} exited with ${code}`))));
-    child.stdin.on('error', () => {});
-    child.stdin.end(input);
-  });
-}
-
 /** Every commit reachable from HEAD, from one `git log`: parents, committer date, subject, approval trailers. */
 async function commitGraph(root: string, head: string): Promise<Map<string, CommitInfo>> {
-  const output = await git(root, 'log', `--format=${RECORD}%H${FIELD}%cI${FIELD}%an${FIELD}%s${FIELD}%P${FIELD}%(trailers:key=Approved-by,key=Reviewed-by,separator=%x1d)`, head);
+  const output = await git(root, ['log', `--format=${logFormat('%H', '%cI', '%an', '%s', '%P', '%(trailers:key=Approved-by,key=Reviewed-by,separator=%x1d)')}`, head]);
   const infos = new Map<string, CommitInfo>();
-  for (const record of output.split(RECORD)) {
-    if (!record.trim()) continue;
-    const [hash, committerDate, author, subject, parents, trailers] = record.replace(/\n+$/, '').split(FIELD) as string[];
+  for (const [hash, committerDate, author, subject, parents, trailers] of parseRecords(output)) {
     infos.set(hash!, {
       hash: hash!,
       committerDate: committerDate!,
       author: author!,
       subject: subject!,
-      parents: parents ? parents.split(' ').filter(Boolean) : [],
+      parents: parseParents(parents),
       trailers: (trailers ?? '').split(TRAILER).flatMap((line) => {
         const match = APPROVAL_TRAILERS.exec(line.trim());
         return match ? [parseApprover(match[2]!)] : [];
@@ -161,7 +138,7 @@ const repositories = new Map<string, { head: string; repo: Promise<Repository | 
 async function repository(root: string): Promise<Repository | undefined> {
   let head: string;
   try {
-    head = (await git(root, 'rev-parse', 'HEAD')).trim();
+    head = (await git(root, ['rev-parse', 'HEAD'])).trim();
   } catch {
     return undefined;
   }
@@ -181,22 +158,7 @@ async function repository(root: string): Promise<Repository | undefined> {
 function readVersions(repo: Repository, changes: readonly FileCommit[]): void {
   const wanted = [...new Set(changes.map((c) => `${c.hash}:${c.path}`))].filter((spec) => !repo.versions.has(spec));
   if (!wanted.length) return;
-  const batch = gitWithInput(repo.root, ['cat-file', '--batch'], wanted.map((spec) => `${spec}\n`).join('')).then((output) => {
-    const texts = new Map<string, string>();
-    let at = 0;
-    for (const spec of wanted) {
-      const newline = output.indexOf(10, at);
-      if (newline < 0) break;
-      const header = output.toString('utf8', at, newline);
-      at = newline + 1;
-      // "<object> blob <size>", or "<spec> missing" for a path the commit does not have.
-      const size = /^[0-9a-f]+ blob (\d+)$/.exec(header)?.[1];
-      if (size === undefined) continue;
-      texts.set(spec, output.toString('utf8', at, at + Number(size)));
-      at += Number(size) + 1;
-    }
-    return texts;
-  }, () => new Map<string, string>());
+  const batch = readRevisions(repo.root, wanted);
   for (const spec of wanted) {
     const path = spec.slice(spec.indexOf(':') + 1);
     repo.versions.set(spec, batch.then((texts) => {
@@ -273,7 +235,11 @@ export async function commitApprovals(root: string, path: string): Promise<Commi
  * Empty without git or history.
  */
 export async function policyApprovals(root: string, path: string): Promise<VersionApproval[]> {
-  const commits = await commitApprovals(root, path);
+  return groupByVersion(await commitApprovals(root, path));
+}
+
+/** `policyApprovals` from a file's commit approvals (newest first, as `commitApprovals` gives them). */
+export function groupByVersion(commits: readonly CommitApproval[]): VersionApproval[] {
   const versions: VersionApproval[] = [];
   // Walk oldest to newest so each run starts at the commit that introduced its version.
   for (const commit of [...commits].reverse()) {

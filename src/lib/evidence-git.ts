@@ -1,11 +1,8 @@
-import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { SNAPSHOTS_DIR } from './evidence.ts';
+import { git as runGit } from './git-history.ts';
 import type { Problem } from './problems.ts';
-
-const run = promisify(execFile);
 
 /**
  * Snapshots are append-only, so every snapshot ever committed must still exist with the
@@ -13,15 +10,11 @@ const run = promisify(execFile);
  * snapshot of a collector deleted, or replaced by a re-hashed copy.
  */
 export async function snapshotHistoryProblems(root: string): Promise<Problem[]> {
-  const git = (args: string[], input?: string) =>
-    new Promise<string>((resolve, reject) => {
-      const child = execFile('git', ['-C', root, ...args], { maxBuffer: 256 * 1024 * 1024 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
-      if (input !== undefined) child.stdin!.end(input);
-    });
+  const git = (args: string[], input?: string) => runGit(root, args, { input, maxBuffer: 256 * 1024 * 1024 });
   let prefix: string;
   try {
     prefix = (await git(['rev-parse', '--show-prefix'])).trim();
-    await run('git', ['-C', root, 'rev-parse', '--verify', '--quiet', 'HEAD']);
+    await git(['rev-parse', '--verify', '--quiet', 'HEAD']);
   } catch {
     return []; // not in git, or nothing committed yet: the chains are all there is to check
   }

@@ -1,8 +1,27 @@
 import { execFile } from 'node:child_process';
 import { posix } from 'node:path';
-import { promisify } from 'node:util';
 
-const run = promisify(execFile);
+/** Options for `git`: text for its stdin, and the most output to accept (64 MiB unless told). */
+export interface GitOptions {
+  input?: string;
+  maxBuffer?: number;
+}
+
+/** Runs `git -C root …args`, resolving with its stdout as bytes; rejects when git fails or cannot start. */
+function gitBytes(root: string, args: readonly string[], options: GitOptions = {}): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = execFile('git', ['-C', root, ...args], { encoding: 'buffer', maxBuffer: options.maxBuffer ?? 64 * 1024 * 1024 }, (error, stdout) =>
+      error ? reject(error) : resolve(stdout));
+    // git may exit before reading all of its input (e.g. outside a repository); its exit code reports that.
+    child.stdin?.on('error', () => {});
+    if (options.input !== undefined) child.stdin?.end(options.input);
+  });
+}
+
+/** Runs `git -C root …args`, resolving with its stdout; rejects when git fails or cannot start. */
+export async function git(root: string, args: readonly string[], options?: GitOptions): Promise<string> {
+  return (await gitBytes(root, args, options)).toString('utf8');
+}
 
 /** One commit that changed a file. */
 export interface FileCommit {
@@ -19,8 +38,36 @@ export interface FileCommit {
   path: string;
 }
 
-const FIELD = '\x1f';
-const RECORD = '\x1e';
+/** Separates the fields of one commit in the `--format` output this module's formats write. */
+export const FIELD = '\x1f';
+/** Starts each commit's record in that output. */
+export const RECORD = '\x1e';
+/** Separates trailer values, written by `%(trailers:…,separator=%x1d)`. */
+export const TRAILER = '\x1d';
+
+/** A `--format` for `git log` that starts each commit with RECORD and separates the placeholders with FIELD. */
+export function logFormat(...placeholders: string[]): string {
+  return `${RECORD}${placeholders.join(FIELD)}`;
+}
+
+/** The placeholders `parseHeader` reads, in order. */
+export const COMMIT_FIELDS = ['%H', '%h', '%aI', '%an', '%ae', '%s', '%P'] as const;
+
+/** The fields of each record of `logFormat` output (a record's trailing newlines dropped). */
+export function parseRecords(output: string): string[][] {
+  return output.split(RECORD).filter((record) => record.trim()).map((record) => record.replace(/\n+$/, '').split(FIELD));
+}
+
+/** The hashes a `%P` field names. */
+export function parseParents(field: string | undefined): string[] {
+  return field ? field.split(' ').filter(Boolean) : [];
+}
+
+/** The commit a header written with `logFormat(...COMMIT_FIELDS)` describes. */
+export function parseHeader(header: string): Omit<FileCommit, 'path'> {
+  const [hash, shortHash, date, author, email, subject, parents] = header.split(FIELD) as string[];
+  return { hash: hash!, shortHash: shortHash!, date: date!, author: author!, email: email!, subject: subject!, parents: parseParents(parents) };
+}
 
 /** Parses `git log --name-only` output written with the format used below. */
 export function parseFileLog(output: string): FileCommit[] {
@@ -30,17 +77,7 @@ export function parseFileLog(output: string): FileCommit[] {
     .filter(Boolean)
     .map((record) => {
       const [header, ...paths] = record.split('\n');
-      const [hash, shortHash, date, author, email, subject, parents] = header!.split(FIELD) as string[];
-      return {
-        hash: hash!,
-        shortHash: shortHash!,
-        date: date!,
-        author: author!,
-        email: email!,
-        subject: subject!,
-        parents: parents ? parents.split(' ').filter(Boolean) : [],
-        path: paths.map((p) => p.trim()).find(Boolean) ?? '',
-      };
+      return { ...parseHeader(header!), path: paths.map((p) => p.trim()).find(Boolean) ?? '' };
     });
 }
 
@@ -50,15 +87,41 @@ export function parseFileLog(output: string): FileCommit[] {
  */
 export async function fileHistory(root: string, path: string): Promise<FileCommit[]> {
   try {
-    const { stdout } = await run(
-      'git',
-      ['-C', root, 'log', '--follow', '--name-only', `--format=${RECORD}%H${FIELD}%h${FIELD}%aI${FIELD}%an${FIELD}%ae${FIELD}%s${FIELD}%P`, '--', path],
-      { maxBuffer: 32 * 1024 * 1024 },
-    );
+    const stdout = await git(root, ['log', '--follow', '--name-only', `--format=${logFormat(...COMMIT_FIELDS)}`, '--', path], { maxBuffer: 32 * 1024 * 1024 });
     return parseFileLog(stdout);
   } catch {
     return [];
   }
+}
+
+/**
+ * The text of each `revision:path` blob in `specs`, read through one `git cat-file --batch`.
+ * Paths are from the repository's top. A spec git cannot resolve to a blob is left out; without
+ * git or a repository the map is empty.
+ */
+export async function readRevisions(root: string, specs: Iterable<string>): Promise<Map<string, string>> {
+  const wanted = [...new Set(specs)];
+  const texts = new Map<string, string>();
+  if (!wanted.length) return texts;
+  let output: Buffer;
+  try {
+    output = await gitBytes(root, ['cat-file', '--batch'], { input: wanted.map((spec) => `${spec}\n`).join(''), maxBuffer: Infinity });
+  } catch {
+    return texts;
+  }
+  let at = 0;
+  for (const spec of wanted) {
+    const newline = output.indexOf(10, at);
+    if (newline < 0) break;
+    const header = output.toString('utf8', at, newline);
+    at = newline + 1;
+    // "<object> blob <size>", or "<spec> missing" for a path the commit does not have.
+    const size = /^[0-9a-f]+ blob (\d+)$/.exec(header)?.[1];
+    if (size === undefined) continue;
+    texts.set(spec, output.toString('utf8', at, at + Number(size)));
+    at += Number(size) + 1;
+  }
+  return texts;
 }
 
 /** One entry of `git log --name-status`: a file changed, added, deleted, or renamed from `from`. */
@@ -74,7 +137,6 @@ function parseChangeLog(output: string): { commit: Omit<FileCommit, 'path'>; cha
     .filter(Boolean)
     .map((record) => {
       const [header, ...tokens] = record.split('\0');
-      const [hash, shortHash, date, author, email, subject, parents] = header!.split(FIELD) as string[];
       const changes: FileChange[] = [];
       for (let i = 0; i < tokens.length; ) {
         const status = tokens[i++]!.trim();
@@ -83,10 +145,7 @@ function parseChangeLog(output: string): { commit: Omit<FileCommit, 'path'>; cha
         if (/^[RC]/.test(status)) changes.push({ from: tokens[i++]!, path: tokens[i++]! });
         else changes.push({ path: tokens[i++]! });
       }
-      return {
-        commit: { hash: hash!, shortHash: shortHash!, date: date!, author: author!, email: email!, subject: subject!, parents: parents ? parents.split(' ').filter(Boolean) : [] },
-        changes,
-      };
+      return { commit: parseHeader(header!), changes };
     });
 }
 
@@ -102,12 +161,8 @@ export async function folderHistory(root: string): Promise<(path: string) => Fil
   let prefix: string;
   let output: string;
   try {
-    prefix = (await run('git', ['-C', root, 'rev-parse', '--show-prefix'])).stdout.trim();
-    output = (await run(
-      'git',
-      ['-C', root, 'log', '-z', '--name-status', '-M', '--full-history', `--format=${RECORD}%H${FIELD}%h${FIELD}%aI${FIELD}%an${FIELD}%ae${FIELD}%s${FIELD}%P`, '--', '.'],
-      { maxBuffer: 1024 * 1024 * 1024 },
-    )).stdout;
+    prefix = (await git(root, ['rev-parse', '--show-prefix'])).trim();
+    output = await git(root, ['log', '-z', '--name-status', '-M', '--full-history', `--format=${logFormat(...COMMIT_FIELDS)}`, '--', '.'], { maxBuffer: 1024 * 1024 * 1024 });
   } catch {
     return () => [];
   }

@@ -1,9 +1,6 @@
-import { execFile } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+import { git } from './git-history.ts';
 
 /**
  * Where content files come from: the working tree, or any git revision. Paths are
@@ -46,21 +43,19 @@ export function directorySource(root: string): ContentSource {
 
 /** Reads content as it was at a git revision, without checking it out; paths are relative to `repo`, which may be a subfolder of the repository. */
 export function gitRevisionSource(repo: string, revision: string): ContentSource {
-  const git = (...args: string[]) => run('git', ['-C', repo, ...args], { maxBuffer: 64 * 1024 * 1024 });
   return {
     label: revision,
     async list(dir) {
-      const { stdout } = await git('ls-tree', '--name-only', `${revision}:./${dir}`).catch(() => ({ stdout: '' }));
+      const stdout = await git(repo, ['ls-tree', '--name-only', `${revision}:./${dir}`]).catch(() => '');
       return stdout.split('\n').filter(Boolean).map((name) => `${dir}/${name}`).sort();
     },
     async read(path) {
       try {
-        const { stdout } = await git('show', `${revision}:./${path}`);
-        return stdout;
+        return await git(repo, ['show', `${revision}:./${path}`]);
       } catch {
         return undefined;
       }
     },
-    exists: (path) => git('cat-file', '-e', `${revision}:./${path}`).then(() => true, () => false),
+    exists: (path) => git(repo, ['cat-file', '-e', `${revision}:./${path}`]).then(() => true, () => false),
   };
 }

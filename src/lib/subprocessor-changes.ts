@@ -1,11 +1,6 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { subprocessorsSchema, type Subprocessor } from '../schemas/subprocessor.ts';
-import { fileHistory } from './git-history.ts';
+import { fileHistory, readRevisions } from './git-history.ts';
 import { parseContentFile } from './read.ts';
-import { gitRevisionSource } from './source.ts';
-
-const run = promisify(execFile);
 
 export type SubprocessorChangeKind = 'added' | 'removed' | 'changed';
 
@@ -86,24 +81,15 @@ function parseVersion(path: string, text: string): Subprocessor[] | undefined {
   return parsed.success ? parsed.data.subprocessors : undefined;
 }
 
-async function repositoryTop(root: string): Promise<string | undefined> {
-  try {
-    return (await run('git', ['-C', root, 'rev-parse', '--show-toplevel'])).stdout.trim();
-  } catch {
-    return undefined;
-  }
-}
-
 /** Every committed version of the sub-processor file, oldest first; empty without git history. */
 export async function subprocessorHistory(root: string, path = 'content/subprocessors.yaml'): Promise<SubprocessorVersion[]> {
   const commits = await fileHistory(root, path);
   if (commits.length === 0) return [];
-  const top = await repositoryTop(root);
-  if (!top) return [];
+  // `git log` names each commit's path from the repository's top, as `commit:path` reads it.
+  const texts = await readRevisions(root, commits.map((commit) => `${commit.hash}:${commit.path}`));
   const versions: SubprocessorVersion[] = [];
-  // `git log` names each commit's path relative to the repository's top, so read from there.
   for (const commit of commits.toReversed()) {
-    const text = await gitRevisionSource(top, commit.hash).read(commit.path);
+    const text = texts.get(`${commit.hash}:${commit.path}`);
     const subprocessors = text === undefined ? undefined : parseVersion(commit.path, text);
     if (subprocessors) versions.push({ date: commit.date, subprocessors });
   }

@@ -1,15 +1,8 @@
-import { execFile } from 'node:child_process';
 import { basename } from 'node:path';
-import { promisify } from 'node:util';
 import { parseApprover, pullRequestNumber, type Approver } from '../approvals.ts';
+import { git, logFormat, parseParents, parseRecords, TRAILER } from '../git-history.ts';
 import type { Collector } from './types.ts';
 
-const run = promisify(execFile);
-const git = (root: string, ...args: string[]) => run('git', ['-C', root, ...args], { maxBuffer: 64 * 1024 * 1024 }).then((r) => r.stdout);
-
-const FIELD = '\x1f';
-const RECORD = '\x1e';
-const TRAILER = '\x1d';
 const TRAILER_LINE = /^(approved-by|reviewed-by|signed-off-by|co-authored-by)\s*:/i;
 const TRAILERS = `%(trailers:key=Approved-by,key=Reviewed-by,valueonly,separator=%x1d)`;
 
@@ -27,10 +20,6 @@ interface MainLineCommit {
 const parseTrailers = (text: string | undefined) =>
   (text ?? '').split(TRAILER).map((value) => value.trim()).filter(Boolean).map(parseApprover);
 
-function parseRecords(output: string): string[][] {
-  return output.split(RECORD).filter((record) => record.trim()).map((record) => record.replace(/\n+$/, '').split(FIELD));
-}
-
 /** One person, however they appear: by email when both sides have one, else by name. */
 const samePerson = (a: Approver, b: Approver) =>
   a.email && b.email ? a.email.toLowerCase() === b.email.toLowerCase() : a.name.toLowerCase() === b.name.toLowerCase();
@@ -40,8 +29,8 @@ function uniquePeople(people: readonly Approver[]): Approver[] {
 }
 
 async function mainLine(root: string, since: string, until: string): Promise<MainLineCommit[]> {
-  const format = `${RECORD}%H${FIELD}%h${FIELD}%cI${FIELD}%an${FIELD}%ae${FIELD}%s${FIELD}%P${FIELD}${TRAILERS}${FIELD}%b`;
-  const output = await git(root, 'log', '--first-parent', `--since=${since}`, `--until=${until}`, `--format=${format}`, 'HEAD');
+  const format = logFormat('%H', '%h', '%cI', '%an', '%ae', '%s', '%P', TRAILERS, '%b');
+  const output = await git(root, ['log', '--first-parent', `--since=${since}`, `--until=${until}`, `--format=${format}`, 'HEAD']);
   return parseRecords(output).map(([hash, shortHash, committedAt, name, email, subject, parents, trailers, body]) => ({
     hash: hash!,
     shortHash: shortHash!,
@@ -49,7 +38,7 @@ async function mainLine(root: string, since: string, until: string): Promise<Mai
     author: { name: name!, email: email || undefined },
     subject: subject!,
     firstBodyLine: (body ?? '').split('\n').map((line) => line.trim()).find((line) => line && !TRAILER_LINE.test(line)) ?? '',
-    parents: parents ? parents.split(' ').filter(Boolean) : [],
+    parents: parseParents(parents),
     reviewers: parseTrailers(trailers),
   }));
 }
@@ -57,7 +46,7 @@ async function mainLine(root: string, since: string, until: string): Promise<Mai
 /** Authors and reviewer trailers of the commits a merge brought in. */
 async function branchCommits(root: string, merge: MainLineCommit): Promise<{ authors: Approver[]; reviewers: Approver[]; commits: number }> {
   const [first, ...others] = merge.parents;
-  const output = await git(root, 'log', `--format=${RECORD}%an${FIELD}%ae${FIELD}${TRAILERS}`, ...others, `^${first}`);
+  const output = await git(root, ['log', `--format=${logFormat('%an', '%ae', TRAILERS)}`, ...others, `^${first}`]);
   const records = parseRecords(output);
   return {
     authors: uniquePeople(records.map(([name, email]) => ({ name: name!, email: email || undefined }))),
@@ -94,12 +83,12 @@ export const gitChangeManagement: Collector = {
   async collect({ root, since, now }) {
     let top: string;
     try {
-      top = (await git(root, 'rev-parse', '--show-toplevel')).trim();
-      await git(root, 'rev-parse', '--verify', '--quiet', 'HEAD');
+      top = (await git(root, ['rev-parse', '--show-toplevel'])).trim();
+      await git(root, ['rev-parse', '--verify', '--quiet', 'HEAD']);
     } catch {
       return { skipped: `${root} is not a git repository with commits; run the collector inside the repository whose changes it should record` };
     }
-    const branch = (await git(root, 'rev-parse', '--abbrev-ref', 'HEAD')).trim();
+    const branch = (await git(root, ['rev-parse', '--abbrev-ref', 'HEAD'])).trim();
     const from = Date.parse(since);
     const to = Date.parse(now);
     // git filters by whole seconds; the span is (since, now] so consecutive runs never count a merge twice.

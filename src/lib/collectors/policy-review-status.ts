@@ -1,4 +1,4 @@
-import { policyApprovals } from '../approvals.ts';
+import { commitApprovalsForFiles, groupByVersion, type CommitApproval } from '../approvals.ts';
 import { addDays } from '../dates.ts';
 import { buildGraph } from '../graph.ts';
 import { loadContent } from '../load.ts';
@@ -21,8 +21,10 @@ export const policyReviewStatus: Collector = {
     const { graph } = buildGraph((await loadContent(source, ['site', 'policies', 'controls', 'frameworks'])).content);
     const policies = [...graph.policies.values()].sort((a, b) => a.slug.localeCompare(b.slug));
     if (!policies.length) return { skipped: 'there are no policies in content/policies/ to report on' };
-    const items = await Promise.all(policies.map(async (policy) => {
-      const approval = (await policyApprovals(root, policy.file).catch(() => []))[0];
+    // One read of the repository's history for every policy.
+    const history = await commitApprovalsForFiles(root, policies.map((policy) => policy.file)).catch(() => new Map<string, CommitApproval[]>());
+    const items = policies.map((policy) => {
+      const approval = groupByVersion(history.get(policy.file) ?? [])[0];
       const status = policy.nextReview < today ? 'overdue' : policy.nextReview <= soon ? 'due soon' : 'current';
       return {
         policy: policy.slug,
@@ -38,7 +40,7 @@ export const policyReviewStatus: Collector = {
           ? { date: approval.date, pullRequest: approval.pullRequest ?? null, via: approval.via, mergedBy: approval.mergedBy ?? null, approvers: approval.approvers.map((a) => a.name) }
           : null,
       };
-    }));
+    });
     const overdue = items.filter((i) => i.status === 'overdue');
     const dueSoon = items.filter((i) => i.status === 'due soon');
     const parts = [`${items.length - overdue.length - dueSoon.length} within their review cycle`];
