@@ -1,5 +1,5 @@
 import { collections, type CollectionData, type CollectionName } from './collections.ts';
-import type { FieldPath, Problem } from './problems.ts';
+import { formatProblem, hasErrors, type FieldPath, type Problem } from './problems.ts';
 import { readCollection, type RawEntry } from './read.ts';
 import type { ContentSource } from './source.ts';
 import { zodProblems } from './zod-problems.ts';
@@ -99,6 +99,13 @@ export async function loadContent(
     }
   }
   return { content, problems };
+}
+
+/** Like loadContent, for servers and commands that cannot work around invalid content: errors throw. */
+export async function loadValidContent(source: ContentSource, names: readonly CollectionName[]): Promise<ContentSet> {
+  const { content, problems } = await loadContent(source, names);
+  if (hasErrors(problems)) throw new Error(`the content has errors; run \`charter check\`:\n${problems.map(formatProblem).join('\n')}`);
+  return content;
 }
 
 export function emptyContentSet(): ContentSet {

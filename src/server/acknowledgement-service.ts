@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { acknowledgementState, parseRoster, personStates, policyAppliesTo, type AcknowledgementState, type RosterPerson } from '../lib/acknowledgements.ts';
 import { formatDate, todayIso } from '../lib/dates.ts';
-import { loadContent } from '../lib/load.ts';
+import { loadValidContent } from '../lib/load.ts';
 import { formatProblem, hasErrors } from '../lib/problems.ts';
 import { directorySource } from '../lib/source.ts';
 import type { Policy } from '../schemas/policy.ts';
@@ -29,8 +29,7 @@ export interface PortalSettings {
 /** Reads the current policies (with the hash of each file) and the roster. */
 export async function loadPortalSettings(root: string, rosterPath: string): Promise<PortalSettings> {
   const source = directorySource(root);
-  const { content, problems } = await loadContent(source, ['site', 'policies']);
-  if (hasErrors(problems)) throw new Error(`the content has errors; run \`charter check\`:\n${problems.map(formatProblem).join('\n')}`);
+  const content = await loadValidContent(source, ['site', 'policies']);
   const policies = new Map<string, CurrentPolicy>();
   for (const entry of content.policies) {
     const text = (await source.read(entry.file)) ?? '';

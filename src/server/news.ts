@@ -1,4 +1,4 @@
-import { loadContent } from '../lib/load.ts';
+import { loadValidContent } from '../lib/load.ts';
 import { directorySource } from '../lib/source.ts';
 import { subprocessorAnchor, subprocessorChanges } from '../lib/subprocessor-changes.ts';
 import type { NewsItem } from './subscription-service.ts';
@@ -7,7 +7,7 @@ const changeWords = { added: 'New sub-processor', removed: 'Sub-processor remove
 
 /** What the trust center has published that subscribers hear about: updates and sub-processor changes. */
 export async function loadNews(root: string, baseUrl: string): Promise<NewsItem[]> {
-  const { content } = await loadContent(directorySource(root), ['securityUpdates', 'subprocessors']);
+  const content = await loadValidContent(directorySource(root), ['securityUpdates', 'subprocessors']);
   const url = (path: string) => new URL(path, baseUrl).href;
   const updates: NewsItem[] = content.securityUpdates.map((u) => ({
     id: `update:${u.data.id}`,

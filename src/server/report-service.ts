@@ -10,7 +10,7 @@ import { escapeHtml, headerLine } from './html.ts';
 import type { Mailer } from './mailer.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { RequestError, type ReportRequest, type ReportRequestStore, type RequestContext } from './report-requests.ts';
-import { signToken, verifyToken, type TokenCheck } from './tokens.ts';
+import { signedLink, signToken, verifyToken, type TokenCheck, type TokenClaims } from './tokens.ts';
 
 /** What the request server knows of the content: read at start-up, never from the browser. */
 export interface TrustSettings {
@@ -194,15 +194,15 @@ export class ReportService {
     return Math.floor(this.clock().getTime() / 1000);
   }
 
-  private link(path: string, token: string): string {
-    return `${this.settings.baseUrl.replace(/\/$/, '')}${path}?token=${encodeURIComponent(token)}`;
+  private link(path: string, claims: Omit<TokenClaims, 'nonce'>): string {
+    return signedLink(this.secret, this.settings.baseUrl, path, claims);
   }
 
   private async mailReviewers(request: ReportRequest, document: TrustDocument, why: string): Promise<void> {
     const exp = this.seconds() + this.settings.access.reviewLinkDays * DAY;
     for (const reviewer of this.settings.access.reviewers) {
-      const approve = this.link('/request/review/', signToken(this.secret, { purpose: 'review:approve', subject: request.id, exp, reviewer }));
-      const deny = this.link('/request/review/', signToken(this.secret, { purpose: 'review:deny', subject: request.id, exp, reviewer }));
+      const approve = this.link('/request/review/', { purpose: 'review:approve', subject: request.id, exp, reviewer });
+      const deny = this.link('/request/review/', { purpose: 'review:deny', subject: request.id, exp, reviewer });
       const facts: [string, string][] = [
         ['Document', document.title], ['Name', request.name], ['Email', request.email], ['Company', request.company],
         ['Reason', request.reason], ['Why it needs review', why], ['Request', request.id],
@@ -218,7 +218,7 @@ export class ReportService {
 
   private async mailGrant(request: ReportRequest, document: TrustDocument): Promise<void> {
     const expires = new Date(request.expiresAt!);
-    const download = this.link('/request/download/', signToken(this.secret, { purpose: 'download', subject: request.id, exp: Math.floor(expires.getTime() / 1000) }));
+    const download = this.link('/request/download/', { purpose: 'download', subject: request.id, exp: Math.floor(expires.getTime() / 1000) });
     const until = formatDate(request.expiresAt!.slice(0, 10));
     await this.mailer.send({
       to: request.email,

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import { loadContent } from '../lib/load.ts';
-import { formatProblem, hasErrors } from '../lib/problems.ts';
+import { loadValidContent } from '../lib/load.ts';
 import { directorySource } from '../lib/source.ts';
 import type { ServerConfig } from './config.ts';
 import type { TrustSettings } from './report-service.ts';
@@ -10,9 +9,7 @@ export const DEFAULT_DOCUMENTS_DIR = 'content/trust/gated';
 
 /** Reads what the request server needs from the content root, validated like `charter check` does. */
 export async function loadTrustSettings(root: string, config: Pick<ServerConfig, 'documentsDir' | 'publicUrl'>): Promise<TrustSettings> {
-  const { content, problems } = await loadContent(directorySource(root), ['site', 'trustDocuments', 'trustAccess', 'nda']);
-  if (hasErrors(problems)) throw new Error(`the content has errors; run \`charter check\`:\n${problems.map(formatProblem).join('\n')}`);
-  const { site, trustDocuments, trustAccess, nda } = content;
+  const { site, trustDocuments, trustAccess, nda } = await loadValidContent(directorySource(root), ['site', 'trustDocuments', 'trustAccess', 'nda']);
   if (!site || !trustDocuments || !nda) throw new Error('content/site.yaml, content/trust/documents.yaml and content/trust/nda.md are required');
   if (!trustAccess) throw new Error('content/trust/access.yaml is missing: the request server needs its reviewers and rules');
   return {

@@ -4,7 +4,7 @@ import { escapeHtml } from './html.ts';
 import type { Mailer } from './mailer.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { subscriptionTopics, type Subscriber, type SubscriptionStore, type SubscriptionTopic } from './subscriptions.ts';
-import { signToken, verifyToken } from './tokens.ts';
+import { signedLink, verifyToken } from './tokens.ts';
 
 /** Something subscribers of a topic hear about once. */
 export interface NewsItem {
@@ -44,8 +44,7 @@ export class SubscriptionService {
   }
 
   private link(path: string, purpose: string, subject: string, seconds: number): string {
-    const token = signToken(this.secret, { purpose, subject, exp: Math.floor(this.clock().getTime() / 1000) + seconds });
-    return `${this.settings.baseUrl.replace(/\/$/, '')}${path}?token=${encodeURIComponent(token)}`;
+    return signedLink(this.secret, this.settings.baseUrl, path, { purpose, subject, exp: Math.floor(this.clock().getTime() / 1000) + seconds });
   }
 
   /**

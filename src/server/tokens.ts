@@ -47,3 +47,8 @@ export function verifyToken(secret: string, token: string, purpose: string, now:
   if (claims.exp * 1000 <= now.getTime()) return { ok: false, reason: 'expired' };
   return { ok: true, claims };
 }
+
+/** A link to `path` on the site at `baseUrl` carrying a freshly signed token. */
+export function signedLink(secret: string, baseUrl: string, path: string, claims: Omit<TokenClaims, 'nonce'>): string {
+  return `${baseUrl.replace(/\/$/, '')}${path}?token=${encodeURIComponent(signToken(secret, claims))}`;
+}
