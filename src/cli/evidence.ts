@@ -12,6 +12,7 @@ import { buildGraph } from '../lib/graph.ts';
 import { loadContent } from '../lib/load.ts';
 import { formatProblem, hasErrors, sortProblems, type Problem } from '../lib/problems.ts';
 import { directorySource } from '../lib/source.ts';
+import { plural } from '../lib/words.ts';
 
 export const evidenceUsage = `Usage:
   charter evidence verify [--root DIR]
@@ -27,7 +28,6 @@ ${[...collectors.values()].map((c) => `        ${c.name.padEnd(24)} ${c.descript
   charter evidence schema
       print the JSON Schema of the snapshot a script writes (docs/evidence.schema.json)`;
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function printProblems(problems: readonly Problem[]): void {
   for (const problem of sortProblems(problems)) console.error(formatProblem(problem));

@@ -1,6 +1,7 @@
 import { daysBetween, todayIso } from './dates.ts';
 import { evidenceProblems } from './evidence-verify.ts';
 import { buildGraph, type ComplianceGraph } from './graph.ts';
+import { policyId } from './ids.ts';
 import { loadContent, type ContentSet } from './load.ts';
 import { formatFieldPath, sortProblems, type Problem } from './problems.ts';
 import type { ContentSource } from './source.ts';
@@ -23,7 +24,7 @@ export function reviewProblems(graph: ComplianceGraph, content: ContentSet, toda
     problems.push({ severity, file, line: locate?.([field]), field, message });
 
   for (const entry of content.policies) {
-    const policy = graph.policies.get(`policy:${entry.data.id}`);
+    const policy = graph.policies.get(policyId(entry.data.id));
     if (!policy || policy.file !== entry.file) continue;
     if (entry.data.lastReviewed && entry.data.lastReviewed > today) {
       add(entry.file, entry.locate, 'lastReviewed', `${entry.data.lastReviewed} is in the future; record the date the review actually happened`, 'error');
@@ -41,8 +42,9 @@ export function reviewProblems(graph: ComplianceGraph, content: ContentSet, toda
   }
   const site = content.site;
   const disclosure = site?.data.trustCenter.disclosurePolicy;
-  if (site && disclosure && graph.policies.get(`policy:${disclosure}`)?.data.visibility !== 'public') {
-    problems.push({ severity: 'error', file: site.file, line: site.locate?.(['trustCenter', 'disclosurePolicy']), field: 'trustCenter.disclosurePolicy',
+  if (site && disclosure && graph.policies.get(policyId(disclosure))?.data.visibility !== 'public') {
+    const path = ['trustCenter', 'disclosurePolicy'];
+    problems.push({ severity: 'error', file: site.file, line: site.locate?.(path), field: formatFieldPath(path),
       message: `"${disclosure}" is not a public policy; security.txt must point to a page the trust center publishes (set visibility: public on it, or name another policy)` });
   }
   for (const control of graph.controls.values()) {

@@ -2,6 +2,7 @@ import type { Coverage } from './coverage.ts';
 import { formatDate } from './dates.ts';
 import type { AcknowledgementDue, DocumentChange, FieldChange, RequirementState, ReviewSummary } from './diff.ts';
 import type { Problem } from './problems.ts';
+import { plural } from './words.ts';
 
 /**
  * The review summary as Markdown for a pull request's job summary. Written for compliance
@@ -10,7 +11,6 @@ import type { Problem } from './problems.ts';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
-const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
 function table(header: string[], rows: string[][]): string {
   return [

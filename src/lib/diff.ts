@@ -1,4 +1,6 @@
 import type { Subprocessor } from '../schemas/subprocessor.ts';
+import { canonicalJson } from './canonical-json.ts';
+import { controlId } from './ids.ts';
 import { requirementStatus, coverage, type Coverage, type RequirementStatus } from './coverage.ts';
 import type { ComplianceGraph } from './graph.ts';
 import type { ContentSet, Entry } from './load.ts';
@@ -167,15 +169,7 @@ export function nextVersions(version: string): { patch: string; minor: string; m
 
 // ---------------------------------------------------------------- comparison helpers
 
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => a.localeCompare(b)))
-      : v,
-  ) ?? 'undefined';
-}
-
-const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
 function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
@@ -371,7 +365,7 @@ function compareFrameworks(before: ContentSnapshot, after: ContentSnapshot, find
     for (const requirement of newlyUncovered) {
       const r = requirements.find((x) => x.id === requirement)!;
       // Point at the control that let go of the requirement: that is where the fix goes.
-      const formerControl = r.controlsBefore.map((code) => after.graph.controls.get(`control:${code}`) ?? before.graph.controls.get(`control:${code}`)).find(Boolean);
+      const formerControl = r.controlsBefore.map((code) => after.graph.controls.get(controlId(code)) ?? before.graph.controls.get(controlId(code))).find(Boolean);
       findings.push({ severity: 'warning', file: formerControl?.file ?? (b ?? a)!.file,
         message: `${name} ${r.code} (${r.title}) is no longer covered by any control${r.controlsBefore.length ? ` (was ${r.controlsBefore.join(', ')})` : ''}; map a control to it or exclude it in content/applicability.yaml with a reason` });
     }
@@ -418,7 +412,7 @@ function compareOtherFiles(before: ContentSet, after: ContentSet): OtherChange[]
     const map = new Map<string, string>();
     for (const [name, value] of Object.entries(set) as [keyof ContentSet, Entry<unknown> | Entry<unknown>[] | undefined][]) {
       if (REVIEWED_ELSEWHERE.has(name) || !value) continue;
-      for (const entry of Array.isArray(value) ? value : [value]) map.set(entry.file, canonical([entry.data, normaliseBody(entry.body)]));
+      for (const entry of Array.isArray(value) ? value : [value]) map.set(entry.file, canonicalJson([entry.data, normaliseBody(entry.body)]));
     }
     return map;
   };

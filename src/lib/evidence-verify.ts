@@ -1,7 +1,7 @@
 import { chainsByCollector, loadSnapshots, snapshotFileName, snapshotHash, type SnapshotFile } from './evidence.ts';
 import type { ComplianceGraph } from './graph.ts';
 import { controlId } from './ids.ts';
-import type { Problem } from './problems.ts';
+import { formatFieldPath, type Problem } from './problems.ts';
 import type { ContentSource } from './source.ts';
 
 /**
@@ -81,7 +81,7 @@ export function snapshotContentProblems(snapshots: readonly SnapshotFile[], grap
     snapshot.data.controls.forEach((code, index) => {
       if (!graph.controls.has(controlId(code))) {
         problems.push({
-          severity: 'error', file: snapshot.file, line: snapshot.locate(['controls', index]), field: `controls[${index}]`,
+          severity: 'error', file: snapshot.file, line: snapshot.locate(['controls', index]), field: formatFieldPath(['controls', index]),
           message: `unknown control "${code}"; the snapshot supports a control that is not in content/controls/ (known: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''})`,
         });
       }

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { chainFields, evidenceDraftSchema, evidenceSnapshotSchema, type EvidenceDraft, type EvidenceSnapshot } from '../schemas/evidence.ts';
+import { canonicalJson } from './canonical-json.ts';
 import type { FieldPath, Problem } from './problems.ts';
+import { fieldLocator } from './read.ts';
 import type { ContentSource } from './source.ts';
 import { zodProblems } from './zod-problems.ts';
 
@@ -24,21 +26,6 @@ export interface SnapshotFile {
   locate(path: FieldPath): number | undefined;
 }
 
-/**
- * JSON with object keys sorted at every level and no whitespace: the same data always gives
- * the same text, so reformatting a file never changes its hash. For the JSON a collector
- * writes this is the JSON Canonicalization Scheme (RFC 8785).
- */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 /** SHA-256 of a snapshot's canonical JSON, leaving out its own `hash` field. */
 export function snapshotHash(snapshot: Record<string, unknown>): string {
@@ -79,14 +66,7 @@ export function serialiseSnapshot(snapshot: Record<string, unknown>): string {
 function parseJson(file: string, text: string): { value?: unknown; locate: SnapshotFile['locate']; problems: Problem[] } {
   const lineCounter = new LineCounter();
   let doc: ReturnType<typeof parseDocument> | undefined;
-  const locate = (path: FieldPath) => {
-    doc ??= parseDocument(text, { lineCounter, schema: 'core' });
-    for (let depth = path.length; depth >= 0; depth--) {
-      const node = doc.getIn(path.slice(0, depth) as unknown[], true) as { range?: [number, number, number] } | undefined;
-      if (node?.range) return lineCounter.linePos(node.range[0]).line;
-    }
-    return undefined;
-  };
+  const locate = fieldLocator(() => (doc ??= parseDocument(text, { lineCounter, schema: 'core' })), lineCounter);
   try {
     return { value: JSON.parse(text), locate, problems: [] };
   } catch (error) {

@@ -29,15 +29,22 @@ function parseYaml(text: string, lineOffset: number, file: string): { data: unkn
     line: lineCounter.linePos(error.pos[0]).line + lineOffset,
     message: `not valid YAML: ${error.message.split('\n')[0]}`,
   }));
-  const locate = (path: FieldPath) => {
-    // A missing field has no node: point at the nearest parent that exists.
+  return { data: problems.length ? undefined : doc.toJS(), locate: fieldLocator(() => doc, lineCounter, lineOffset), problems };
+}
+
+/**
+ * Finds the 1-based line of a field in a parsed YAML (or JSON) document. A missing field has no
+ * node, so it points at the nearest parent that exists. The document is asked for on first use.
+ */
+export function fieldLocator(document: () => Document, lineCounter: LineCounter, lineOffset = 0): RawEntry['locate'] {
+  return (path) => {
+    const doc = document();
     for (let depth = path.length; depth >= 0; depth--) {
       const node = doc.getIn(path.slice(0, depth) as unknown[], true) as { range?: [number, number, number] } | undefined;
       if (node?.range) return lineCounter.linePos(node.range[0]).line + lineOffset;
     }
     return undefined;
   };
-  return { data: problems.length ? undefined : doc.toJS(), locate, problems };
 }
 
 /** Parses one file's text into a raw entry, or problems when it cannot be read at all. */

@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import type { EvidenceStore } from '../lib/collectors/types.ts';
+import { AcknowledgementStore } from './acknowledgement-store.ts';
+import { auditRows } from './audit-log.ts';
+import { ReportRequestStore } from './report-requests.ts';
 
 /**
  * The portal's SQLite store, seen as evidence: acknowledgements and downloads of gated
@@ -14,25 +17,28 @@ export function openEvidenceStore(env: NodeJS.ProcessEnv = process.env): (Eviden
   if (!existsSync(path)) throw new Error(`CHARTER_DB names ${path}, which does not exist; point it at the database the portal server writes to`);
   const db = new DatabaseSync(path, { readOnly: true });
   db.exec('PRAGMA busy_timeout = 10000');
-  const query = <T>(sql: string, ...params: string[]): T[] => {
+  const acknowledgements = new AcknowledgementStore(db);
+  const requests = new ReportRequestStore(db);
+  const reading = <T>(read: () => T): T => {
     try {
-      return db.prepare(sql).all(...params) as unknown as T[];
+      return read();
     } catch (error) {
       throw new Error(`cannot read the store at ${path} (${(error as Error).message}); start the portal server once so it creates its tables`);
     }
   };
   return {
     async acknowledgements(from, to) {
-      return query<{ person: string; policy_id: string; version: string; content_hash: string; at: string }>(
-        'SELECT person, policy_id, version, content_hash, at FROM acknowledgements WHERE at >= ? AND at < ? ORDER BY at, id', from, to,
-      ).map((r) => ({ person: r.person, policy: r.policy_id, version: r.version, contentHash: r.content_hash, acknowledgedAt: r.at }));
+      return reading(() => acknowledgements.all({ from, to }));
     },
     async accessLog(from, to) {
-      return query<{ subject: string; at: string; email: string | null; company: string | null; document_id: string | null }>(
-        `SELECT audit_log.subject, audit_log.at, report_requests.email, report_requests.company, report_requests.document_id
-           FROM audit_log LEFT JOIN report_requests ON report_requests.id = audit_log.subject
-          WHERE audit_log.kind = 'document.downloaded' AND audit_log.at >= ? AND audit_log.at < ? ORDER BY audit_log.seq`, from, to,
-      ).map((r) => ({ requestId: r.subject, requester: r.email ?? 'unknown', company: r.company ?? undefined, document: r.document_id ?? 'unknown', accessedAt: r.at }));
+      return reading(() =>
+        auditRows(db, { from, to })
+          .filter((row) => row.kind === 'document.downloaded')
+          .map((row) => {
+            const request = requests.get(row.subject);
+            return { requestId: row.subject, requester: request?.email ?? 'unknown', company: request?.company, document: request?.documentId ?? 'unknown', accessedAt: row.at };
+          }),
+      );
     },
     close: () => db.close(),
   };

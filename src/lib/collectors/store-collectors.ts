@@ -1,4 +1,5 @@
 import type { Collector, CollectorContext, SkippedCollection } from './types.ts';
+import { plural } from '../words.ts';
 
 /** Said when a collector needs the store and none is configured. */
 export function noStore(collector: string): SkippedCollection {
@@ -8,7 +9,6 @@ export function noStore(collector: string): SkippedCollection {
   };
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const spanText = ({ since, now }: CollectorContext) => `between ${since.slice(0, 10)} and ${now.slice(0, 10)}`;
 
 /** Policy acknowledgements recorded since the previous run: who acknowledged which version, when. */
@@ -20,12 +20,12 @@ export const policyAcknowledgements: Collector = {
     if (!context.store) return noStore('policy-acknowledgements');
     const records = await context.store.acknowledgements(context.since, context.now);
     const items = records
-      .map((r) => ({ person: r.person, policy: r.policy, version: r.version, contentHash: r.contentHash, acknowledgedAt: r.acknowledgedAt }))
+      .map((r) => ({ person: r.person, policy: r.policyId, version: r.version, contentHash: r.contentHash, acknowledgedAt: r.at }))
       .sort((a, b) => a.acknowledgedAt.localeCompare(b.acknowledgedAt));
     const people = new Set(items.map((i) => i.person)).size;
     const policies = new Set(items.map((i) => i.policy)).size;
     const summary = items.length
-      ? `${plural(items.length, 'acknowledgement')} by ${plural(people, 'person').replace('persons', 'people')} of ${plural(policies, 'policy').replace('policys', 'policies')} ${spanText(context)}.`
+      ? `${plural(items.length, 'acknowledgement')} by ${plural(people, 'person', 'people')} of ${plural(policies, 'policy', 'policies')} ${spanText(context)}.`
       : `No policy acknowledgements ${spanText(context)}.`;
     return { summary, items, source: 'portal acknowledgement records', period: { from: context.since, to: context.now } };
   },

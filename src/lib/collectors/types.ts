@@ -1,3 +1,4 @@
+import type { AcknowledgementRecord } from '../acknowledgements.ts';
 import type { ContentSource } from '../source.ts';
 
 /**
@@ -41,15 +42,7 @@ export interface SkippedCollection {
 }
 
 /** One acknowledgement of a policy version, as the store records it. */
-export interface AcknowledgementRecord {
-  person: string;
-  policy: string;
-  version: string;
-  /** Hash of the policy text the person saw. */
-  contentHash: string;
-  /** UTC timestamp. */
-  acknowledgedAt: string;
-}
+export type { AcknowledgementRecord };
 
 /** One access to a gated trust-center document, as the store logs it. */
 export interface AccessRecord {
