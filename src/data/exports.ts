@@ -10,8 +10,7 @@ export const exports = [
     description: 'Every Annex A control: applicable or not, the justification, implementation status, controls and policies.',
     framework: 'iso27001',
     render() {
-      const framework = graph.frameworks.get('iso27001');
-      if (!framework) return undefined;
+      const framework = graph.frameworks.get('iso27001')!;
       return toCsv(
         ['Control', 'Title', 'Theme', 'Applicable', 'Status', 'Justification', 'Internal controls', 'Policies'],
         statementOfApplicability(framework).map((r) => [r.requirement, r.title, r.group, r.applicable ? 'Yes' : 'No', r.status, r.justification, r.controls.join('; '), r.policies.join('; ')]),
@@ -24,8 +23,7 @@ export const exports = [
     description: 'One row per criterion and control: policy, owner, frequency and the evidence to sample.',
     framework: 'soc2',
     render() {
-      const framework = graph.frameworks.get('soc2');
-      if (!framework) return undefined;
+      const framework = graph.frameworks.get('soc2')!;
       return toCsv(
         ['Criterion', 'Criterion title', 'Control', 'Control title', 'Policy', 'Owner', 'Frequency', 'Evidence', 'Note'],
         controlMatrix(framework).map((r) => [r.criterion, r.criterionTitle, r.control, r.controlTitle, r.policies.join('; '), r.owner, r.frequency, r.evidence.join('; '), r.note]),

@@ -3,10 +3,7 @@ import { loadContentSet, renderEntry } from '../astro/content.ts';
 import { collections, type CollectionName } from '../lib/collections.ts';
 import { coverage } from '../lib/coverage.ts';
 import { commitApprovals, commitApprovalsForFiles, type CommitApproval } from '../lib/approvals.ts';
-import { loadSnapshots } from '../lib/evidence.ts';
-import { evidenceReport } from '../lib/evidence-report.ts';
 import { buildGraph } from '../lib/graph.ts';
-import { directorySource } from '../lib/source.ts';
 
 // Built once per build; every portal page reads from here.
 export const root = contentRoot(new URL(`file://${process.cwd()}/`));
@@ -53,6 +50,3 @@ export async function recentChanges(limit: number) {
   const changes = await Promise.all(documents.map(async (document) => (await history(document.file)).map((commit) => ({ document, commit }))));
   return changes.flat().sort((a, b) => b.commit.date.localeCompare(a.commit.date)).slice(0, limit);
 }
-
-/** Evidence snapshots, judged against each control's frequency as of this build. */
-export const evidence = evidenceReport(graph, (await loadSnapshots(directorySource(root))).snapshots, new Date().toISOString(), { controls });

@@ -9,8 +9,8 @@ import type { Subprocessor } from '../schemas/subprocessor.ts';
 import type { SystemBoundary } from '../schemas/system-boundary.ts';
 import type { Nda, SecurityUpdate, TrustDocument, TrustPage } from '../schemas/trust.ts';
 import { formatDate } from '../lib/dates.ts';
-import { previewImagePath, type PreviewImageInput } from '../lib/og-image.ts';
-import { lastChangeDate, subprocessorChanges } from '../lib/subprocessor-changes.ts';
+import type { PreviewImageInput } from '../lib/og-image.ts';
+import { lastChangeDate, subprocessorChanges, type MaterialField } from '../lib/subprocessor-changes.ts';
 
 // The trust center reads only the collections its target defines (see src/lib/targets.ts):
 // public projections, never the internal catalog.
@@ -42,6 +42,10 @@ export const controlAreas = Map.groupBy(
 export const areaAnchor = (area: string) => area.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 export const publicPolicies = (await load<Policy>('policies')).sort((a, b) => a.data.title.localeCompare(b.data.title));
 export const pages = (await load<TrustPage>('trustPages')).sort((a, b) => a.data.order - b.data.order);
+/** The trust page shown on the home page, if there is one. */
+export const overview = pages.find((p) => p.data.id === 'overview');
+/** The other trust pages: each has its own path and a place in the header. */
+export const standalonePages = pages.filter((p) => p !== overview);
 export const updates = (await load<SecurityUpdate>('securityUpdates')).sort((a, b) => b.data.published.localeCompare(a.data.published));
 
 export const renderEntry = async (entry: AnyEntry) => (await renderBody(entry)).Content;
@@ -61,6 +65,13 @@ export const feeds = [
   { topic: 'updates', href: '/updates/feed.xml', title: `${site.organisation.name} security updates`, label: 'Security updates', description: 'Advisories, assessments and audit news as we publish them.' },
   { topic: 'subprocessors', href: '/subprocessors/feed.xml', title: `${site.organisation.name} sub-processor changes`, label: 'Sub-processor changes', description: 'Each sub-processor we add or remove, and changes to where and how they process data.' },
 ] as const;
+export type FeedTopic = (typeof feeds)[number]['topic'];
+export const feed = (topic: FeedTopic) => feeds.find((f) => f.topic === topic)!;
+/** Who the feeds name as their author. */
+export const feedAuthor = { name: site.organisation.legalName ?? site.organisation.name, email: site.trustCenter.contactEmail, uri: site.trustCenter.url };
+
+/** How the sub-processor page and feed name the fields whose change they report. */
+export const subprocessorFieldLabels: Record<MaterialField, string> = { purpose: 'Purpose', data: 'Data', location: 'Location', transferMechanism: 'Transfer mechanism' };
 
 export const statusLabels = {
   certified: 'Certified',
@@ -71,14 +82,15 @@ export const statusLabels = {
 export const statusTone = { certified: 'ok', 'report-available': 'ok', 'in-progress': 'warn', aligned: 'accent' } as const;
 
 export const accessLabels = { public: 'Public', nda: 'NDA required', approval: 'NDA and approval' } as const;
+/** Badge tone for a document's access: green when anyone can download it. */
+export const accessTone = { public: 'ok', nda: 'warn', approval: 'warn' } as const;
+export const publicDocuments = documents.filter((d) => d.access === 'public');
 export const gatedDocuments = documents.filter((d) => d.access !== 'public');
 
 /** "PDF, 240 KB": what a visitor is about to download; sizes only for public files, which the build ships. */
 const fileSizes = new Map(
   await Promise.all(
-    documents
-      .filter((d) => d.access === 'public')
-      .map(async (d) => [d.id, (await stat(join(contentRoot, 'public/documents', d.file)).catch(() => undefined))?.size] as const),
+    publicDocuments.map(async (d) => [d.id, (await stat(join(contentRoot, 'public/documents', d.file)).catch(() => undefined))?.size] as const),
   ),
 );
 export function documentFormat(d: TrustDocument): string {
@@ -134,7 +146,6 @@ function brief(text: string, max = 200): string {
   return out;
 }
 
-const overview = pages.find((p) => p.data.id === 'overview');
 const newest = (dates: (string | undefined)[]) => dates.filter(Boolean).sort().at(-1);
 const controlCount = publicControls.length;
 
@@ -202,9 +213,7 @@ export const sitePages: SitePage[] = [
     lastmod: p.data.lastReviewed ?? p.data.effective,
     sitemap: true,
   })),
-  ...pages
-    .filter((p) => p !== overview)
-    .map((p) => ({ path: `/${p.data.id}/`, title: p.data.title, description: brief(p.data.summary), sitemap: true })),
+  ...standalonePages.map((p) => ({ path: `/${p.data.id}/`, title: p.data.title, description: brief(p.data.summary), sitemap: true })),
   { path: '/404/', title: 'Page not found', description: 'This page does not exist on the trust center.', sitemap: false },
   // The request flow, rendered per request by the trust center's server.
   { path: '/request/', title: 'Request a document', description: 'Request a confidential document from the trust center.', sitemap: false, perRequest: true },
@@ -240,7 +249,6 @@ export function previewImageInput(page: SitePage): PreviewImageInput {
     logoSvg,
   };
 }
-export { previewImagePath };
 
 /** Pages shown in the header, in order. */
 export const navigation = [
@@ -250,5 +258,5 @@ export const navigation = [
   { href: '/subprocessors/', label: 'Sub-processors' },
   { href: '/updates/', label: 'Updates' },
   { href: '/documents/', label: 'Documents' },
-  ...pages.filter((p) => p !== overview).map((p) => ({ href: `/${p.data.id}/`, label: p.data.title })),
+  ...standalonePages.map((p) => ({ href: `/${p.data.id}/`, label: p.data.title })),
 ];

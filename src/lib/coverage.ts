@@ -11,6 +11,9 @@ export interface Coverage {
 
 export type RequirementStatus = 'covered' | 'excluded' | 'uncovered';
 
+/** The badge tone a requirement's status shows with; an exclusion stays neutral. */
+export const requirementStatusTone: Record<RequirementStatus, 'ok' | '' | 'bad'> = { covered: 'ok', excluded: '', uncovered: 'bad' };
+
 /** An exclusion wins over a mapping: the Statement of Applicability says "not applicable". */
 export function requirementStatus(requirement: RequirementNode): RequirementStatus {
   if (requirement.exclusion !== undefined) return 'excluded';

@@ -33,6 +33,19 @@ const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long
 /** "14 March 2026": unambiguous for readers on both sides of the Atlantic. Takes a date or an ISO time. */
 export function formatDate(date: string): string {
   const value = new Date(date.length === 10 ? `${date}T00:00:00Z` : date);
-  if (Number.isNaN(value.getTime())) throw new RangeError(`not a date: "${date}"`);
+  // (Not isNaN: the acknowledgement panel inlines this function, and test/portal-links.test.ts fails pages showing "NaN".)
+  if (!Number.isFinite(value.getTime())) throw new RangeError(`not a date: "${date}"`);
   return longDate.format(value);
+}
+
+/** "14 March 2026, 09:30 UTC": an ISO time to the minute, as the evidence pages show collection times. */
+export function formatDateTime(iso: string): string {
+  return `${formatDate(iso.slice(0, 10))}, ${iso.slice(11, 16)} UTC`;
+}
+
+const shortDate = /* @__PURE__ */ new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** "14 Mar 2026": for tables where a long month name does not fit. Takes a date or an ISO time. */
+export function formatShortDate(date: string): string {
+  return shortDate.format(new Date(date.length === 10 ? `${date}T00:00:00Z` : date));
 }

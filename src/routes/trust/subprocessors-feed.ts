@@ -1,26 +1,25 @@
 import type { APIRoute } from 'astro';
-import { absolute, builtAt, site, subprocessorChangeLog } from '../../data/trust.ts';
+import { absolute, builtAt, feed, feedAuthor, site, subprocessorChangeLog, subprocessorFieldLabels } from '../../data/trust.ts';
 import { atomFeed, tagUri, type AtomEntry } from '../../lib/atom.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { subprocessorAnchor, type SubprocessorChange } from '../../lib/subprocessor-changes.ts';
 import { escapeXml as escape } from '../../lib/xml.ts';
 
 const heading = { added: 'New sub-processor', removed: 'Sub-processor removed', changed: 'Sub-processor changed' } as const;
-const fieldLabel = { purpose: 'Purpose', data: 'Data', location: 'Location', transferMechanism: 'Transfer mechanism' } as const;
 
 function entry(change: SubprocessorChange): AtomEntry {
   const s = change.subprocessor;
   const details: [string, string][] = [
-    ['Purpose', s.purpose],
-    ['Data', s.data.join('; ')],
-    ['Location', s.location],
-    ['Transfer mechanism', s.transferMechanism],
+    [subprocessorFieldLabels.purpose, s.purpose],
+    [subprocessorFieldLabels.data, s.data.join('; ')],
+    [subprocessorFieldLabels.location, s.location],
+    [subprocessorFieldLabels.transferMechanism, s.transferMechanism],
     ['Processing since', formatDate(s.since)],
   ];
   const lead = {
     added: `${s.name} processes customer data on our behalf from ${formatDate(s.since)}.`,
     removed: `${s.name} no longer processes customer data on our behalf.`,
-    changed: `What ${s.name} does for us has changed: ${change.fields?.map((f) => fieldLabel[f].toLowerCase()).join(', ')}.`,
+    changed: `What ${s.name} does for us has changed: ${change.fields?.map((f) => subprocessorFieldLabels[f].toLowerCase()).join(', ')}.`,
   }[change.kind];
   const html = `<p>${escape(lead)}</p><dl>${details.map(([k, v]) => `<dt>${escape(k)}</dt><dd>${escape(v)}</dd>`).join('')}</dl>`;
   return {
@@ -34,15 +33,17 @@ function entry(change: SubprocessorChange): AtomEntry {
   };
 }
 
+const thisFeed = feed('subprocessors');
+
 export const GET: APIRoute = () =>
   new Response(
     atomFeed({
-      id: absolute('/subprocessors/feed.xml'),
-      title: `${site.organisation.name} sub-processor changes`,
+      id: absolute(thisFeed.href),
+      title: thisFeed.title,
       subtitle: `Sub-processors added to or removed from the list of third parties that process ${site.organisation.name} customer data.`,
-      selfUrl: absolute('/subprocessors/feed.xml'),
+      selfUrl: absolute(thisFeed.href),
       pageUrl: absolute('/subprocessors/'),
-      author: { name: site.organisation.legalName ?? site.organisation.name, email: site.trustCenter.contactEmail, uri: site.trustCenter.url },
+      author: feedAuthor,
       fallbackUpdated: builtAt.toISOString(),
       icon: absolute('/favicon.svg'),
       entries: subprocessorChangeLog.map(entry),

@@ -1,16 +1,18 @@
 import type { APIRoute } from 'astro';
-import { absolute, builtAt, site, updates } from '../../data/trust.ts';
+import { absolute, builtAt, feed, feedAuthor, site, updates } from '../../data/trust.ts';
 import { atomFeed, tagUri } from '../../lib/atom.ts';
+
+const thisFeed = feed('updates');
 
 export const GET: APIRoute = () =>
   new Response(
     atomFeed({
-      id: absolute('/updates/feed.xml'),
-      title: `${site.organisation.name} security updates`,
+      id: absolute(thisFeed.href),
+      title: thisFeed.title,
       subtitle: 'Advisories, vulnerability assessments, audit results and sub-processor notices.',
-      selfUrl: absolute('/updates/feed.xml'),
+      selfUrl: absolute(thisFeed.href),
       pageUrl: absolute('/updates/'),
-      author: { name: site.organisation.legalName ?? site.organisation.name, email: site.trustCenter.contactEmail, uri: site.trustCenter.url },
+      author: feedAuthor,
       fallbackUpdated: builtAt.toISOString(),
       icon: absolute('/favicon.svg'),
       entries: updates.map((u) => ({
