@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { serverDir } from '../build-paths.ts';
 import { isTarget, targets, type Target } from '../lib/targets.ts';
 import { withBuildLock } from './build-lock.ts';
 import { runCheck } from './check.ts';
@@ -12,7 +14,11 @@ const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/pack
 
 /** Builds one site in its own process, so the two builds share no module state. */
 export function buildTarget(target: Target, options: { root: string; out: string }): Promise<void> {
-  return withBuildLock(projectRoot, () => astroBuild(target, options));
+  return withBuildLock(projectRoot, async () => {
+    // Astro empties the static output, not the server bundle beside it: old chunks would pile up.
+    await rm(serverDir(options.out, target), { recursive: true, force: true });
+    await astroBuild(target, options);
+  });
 }
 
 function astroBuild(target: Target, options: { root: string; out: string }): Promise<void> {
