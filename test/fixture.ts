@@ -15,7 +15,7 @@ export interface Fixture {
 
 export const mdx = (frontmatter: Record<string, unknown>, body = 'Body text.\n') => `---\n${stringify(frontmatter)}---\n\n${body}`;
 
-export const baseFiles: Record<string, string> = {
+const baseFiles: Record<string, string> = {
   'content/site.yaml': stringify({
     organisation: { name: 'Acme Sensors', description: 'Sensors.', website: 'https://acme.example' },
     trustCenter: { url: 'https://trust.acme.example', contactEmail: 'trust@acme.example', securityEmail: 'security@acme.example' },
@@ -80,7 +80,7 @@ export const baseFiles: Record<string, string> = {
   'content/trust/nda.md': mdx({ title: 'NDA', version: '1', effective: '2026-01-01' }, 'Keep it confidential.\n'),
 };
 
-export async function makeFixture(files: Record<string, string> = baseFiles): Promise<Fixture> {
+export async function makeFixture(): Promise<Fixture> {
   const root = await mkdtemp(join(tmpdir(), 'charter-fixture-'));
   const fixture: Fixture = {
     root,
@@ -94,6 +94,6 @@ export async function makeFixture(files: Record<string, string> = baseFiles): Pr
     },
     cleanup: () => rm(root, { recursive: true, force: true }),
   };
-  for (const [path, text] of Object.entries(files)) await fixture.write(path, text);
+  for (const [path, text] of Object.entries(baseFiles)) await fixture.write(path, text);
   return fixture;
 }

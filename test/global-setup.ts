@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
+import { buildSites, project, removeBuild } from './example-root.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,11 +11,9 @@ declare module 'vitest' {
   }
 }
 
-const project = join(import.meta.dirname, '..');
-
 export default async function setup(testProject: TestProject) {
   const out = await mkdtemp(join(tmpdir(), 'charter-example-build-'));
-  await promisify(execFile)(process.execPath, [join(project, 'bin/charter.mjs'), 'build', '--out', out], { cwd: project, maxBuffer: 64 * 1024 * 1024 });
+  await buildSites(project, out);
   testProject.provide('exampleBuild', out);
-  return () => rm(out, { recursive: true, force: true });
+  return () => removeBuild(out);
 }

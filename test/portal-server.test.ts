@@ -1,29 +1,23 @@
-import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.ts';
+import { exampleRoot, type ExampleRoot } from './example-root.ts';
 import { startSiteServer, type RunningServer } from './server-process.ts';
 
-const run = promisify(execFile);
-const project = join(import.meta.dirname, '..');
-const build = (root: string, out: string) => run(process.execPath, [join(project, 'bin/charter.mjs'), 'build', '--target', 'portal', '--root', root, '--out', out], { cwd: project, maxBuffer: 64 * 1024 * 1024 });
-
+let example: ExampleRoot;
 let root: string;
 let out: string;
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'charter-portal-server-'));
-  out = join(root, 'dist');
-  for (const dir of ['content', 'frameworks', 'evidence-snapshots', 'public']) await cp(join(project, dir), join(root, dir), { recursive: true });
-  await build(root, out);
+  example = await exampleRoot('portal-server');
+  ({ root, out } = example);
+  await example.build({ target: 'portal' });
 });
-afterAll(async () => { await rm(root, { recursive: true, force: true }); });
+afterAll(() => example.cleanup());
 
 const count = (db: string) => {
   const handle = new DatabaseSync(db, { readOnly: true });
@@ -55,7 +49,7 @@ describe('acknowledging a policy in the browser', () => {
       const file = join(root, 'content/policies/acceptable-use.mdx');
       const major = Number(version.split('.')[0]) + 1;
       await writeFile(file, (await readFile(file, 'utf8')).replace(/^version: .*$/m, `version: ${major}.0.0`).replace(/^effective: .*$/m, 'effective: 2026-11-20'));
-      await build(root, out);
+      await example.build({ target: 'portal' });
       server = await startSiteServer(out, 'portal', env);
       await page.goto(`${server.url}/policies/acceptable-use/`);
       await expect.poll(() => panel.getAttribute('data-ack-state'), { timeout: 20_000 }).toBe('due');

@@ -6,8 +6,7 @@ import { serverDir } from '../src/build-paths.ts';
 export interface RunningServer {
   url: string;
   process: ChildProcess;
-  output: () => string;
-  stop(signal?: NodeJS.Signals): Promise<void>;
+  stop(): Promise<void>;
 }
 
 /** A port nothing listens on right now (the adapter does not report the port it got for PORT=0). */
@@ -41,11 +40,10 @@ export async function startSiteServer(out: string, target: 'portal' | 'trust', e
   return {
     url,
     process: child,
-    output: () => log,
-    stop: (signal = 'SIGTERM') => new Promise<void>((done) => {
+    stop: () => new Promise<void>((done) => {
       if (child.exitCode !== null || child.signalCode !== null) return done();
       child.once('exit', () => done());
-      child.kill(signal);
+      child.kill('SIGTERM');
     }),
   };
 }

@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { promisify } from 'node:util';
@@ -8,31 +7,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../src/server/tokens.ts';
 import { verifyAuditChain } from '../src/server/audit-log.ts';
 import { launchChromium } from './browser.ts';
+import { exampleRoot, project, type ExampleRoot } from './example-root.ts';
 import { pdfText } from './pdf-text.ts';
 import { freePort, startSiteServer, type RunningServer } from './server-process.ts';
 import { startSmtpServer } from './smtp.ts';
 
 const run = promisify(execFile);
-const project = join(import.meta.dirname, '..');
 const SECRET = 'test-secret-'.padEnd(48, 'x');
 
+let example: ExampleRoot;
 let root: string;
 let out: string;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'charter-requests-'));
-  out = join(root, 'dist');
-  for (const dir of ['content', 'frameworks', 'evidence-snapshots', 'public']) await cp(join(project, dir), join(root, dir), { recursive: true });
+  example = await exampleRoot('requests');
+  ({ root, out } = example);
   // Loopback tests send many requests from one address.
-  const access = join(root, 'content/trust/access.yaml');
-  await writeFile(access, `${await readFile(access, 'utf8')}\nrateLimits:\n  perIpPerHour: 1000\n  perEmailPerDay: 3\n`);
-  await run(process.execPath, [join(project, 'bin/charter.mjs'), 'build', '--target', 'trust', '--root', root, '--out', out], { cwd: project, maxBuffer: 64 * 1024 * 1024 });
+  await example.plant('content/trust/access.yaml', (t) => `${t}\nrateLimits:\n  perIpPerHour: 1000\n  perEmailPerDay: 3\n`);
+  await example.build({ target: 'trust' });
   smtp = await startSmtpServer();
 });
 afterAll(async () => {
   await smtp.close();
-  await rm(root, { recursive: true, force: true });
+  await example.cleanup();
 });
 
 async function startTrust(db: string): Promise<RunningServer> {
@@ -83,7 +81,8 @@ describe('requesting the SOC 2 report', () => {
       expect(reviewerMail!.text).toContain('Company: Prospect AG');
       await page.goto(linkIn(reviewerMail!.text!, '/request/review/'));
       await page.getByRole('button', { name: /Approve for 30 days/ }).click();
-      expect(await page.locator('h1').textContent()).toBe('Approved');
+      // The click does not wait for the next page: poll until the old heading is gone.
+      await expect.poll(() => page.locator('h1').textContent(), { timeout: 20_000 }).toBe('Approved');
 
       const [grant] = await waitForMail('jo@prospect.example');
       expect(grant!.subject).toContain('Your access to SOC 2 Type II report');
@@ -136,7 +135,7 @@ describe('requesting the SOC 2 report', () => {
     expect(await first.text()).toContain('Denied');
     const again = await post(server, '/request/review/', { token: deny.searchParams.get('token')!, action: 'deny' });
     expect(again.status).toBe(409);
-  });
+  }, 60_000);
 
   it('refuses bad input, the honeypot, foreign origins, documents that are not gated, and floods', async () => {
     const before = new DatabaseSync(db(), { readOnly: true });
@@ -189,18 +188,16 @@ describe('under load', () => {
     } finally {
       await server.stop();
     }
-  }, 60_000);
+  }, 120_000);
 
   it('loses no committed request when the server is killed mid-load', async () => {
     const db = join(root, 'crash.db');
     let server = await startTrust(db);
     const committed: string[] = [];
-    let sent = 0;
     // Eight clients send requests one after another until the server dies under them.
     const client = async (n: number) => {
       for (let i = 0; i < 200; i++) {
         const email = `crash${n}-${i}@prospect-${n}-${i}.example`;
-        sent++;
         try {
           const response = await post(server, '/request/', form(email));
           if (response.status === 200 && (await response.text()).includes('Step 2 of 2')) committed.push(email);
@@ -209,10 +206,11 @@ describe('under load', () => {
         }
       }
     };
-    const clients = Array.from({ length: 8 }, (_, n) => client(n));
-    while (committed.length < 20) await new Promise((r) => setTimeout(r, 10));
+    let finished = false;
+    const clients = Promise.all(Array.from({ length: 8 }, (_, n) => client(n))).finally(() => { finished = true; });
+    while (committed.length < 20 && !finished) await new Promise((r) => setTimeout(r, 10));
     server.process.kill('SIGKILL');
-    await Promise.all(clients);
+    await clients;
     await server.stop();
     expect(committed.length).toBeGreaterThan(5);
     server = await startTrust(db);

@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { serverDir } from '../src/build-paths.ts';
+import { exampleRoot, type ExampleRoot } from './example-root.ts';
 import { parseXml } from './trust-xml.ts';
 
 // Builds the trust center once from the example content, with canaries planted in internal
@@ -14,11 +14,10 @@ import { parseXml } from './trust-xml.ts';
 // prospect, a feed reader, a crawler and a leak hunter would.
 
 const run = promisify(execFile);
-const project = join(import.meta.dirname, '..');
-const charter = join(project, 'bin/charter.mjs');
 const CANARY = `CANARY-${Math.random().toString(36).slice(2)}-INTERNAL-ONLY`;
 const TRUST_URL = 'https://trust.kestrel.example';
 
+let example: ExampleRoot;
 let root: string;
 let out: string;
 let site: string;
@@ -55,18 +54,11 @@ const exists = (urlPath: string) => readFile(join(site, urlPath.endsWith('/') ? 
 const pathOf = (url: string) => new URL(url).pathname;
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'charter-trust-'));
-  out = join(root, 'dist');
+  example = await exampleRoot('trust');
+  ({ root, out } = example);
   site = join(out, 'trust');
   cacheDir = join(root, 'og-cache');
-  for (const dir of ['content', 'frameworks', 'evidence-snapshots', 'public']) await cp(join(project, dir), join(root, dir), { recursive: true });
-  const plant = async (file: string, change: (original: string) => string) => {
-    const path = join(root, file);
-    const before = await readFile(path, 'utf8');
-    const after = change(before);
-    if (after === before) throw new Error(`could not plant the canary in ${file}: the example content changed`);
-    await writeFile(path, after);
-  };
+  const plant = example.plant;
   // Internal content of every kind the trust build must leave out.
   await plant('content/policies/access-control.mdx', (t) => t.replace(/^title: (.*)$/m, `title: $1 ${CANARY}`) + `\n\nThe break-glass vault code is ${CANARY}.\n`);
   await plant('content/runbooks/ota-rollback.mdx', (t) => `${t}\n\nCall the on-call line ${CANARY}.\n`);
@@ -102,16 +94,9 @@ beforeAll(async () => {
   await writeFile(join(root, 'content/subprocessors.yaml'), stringify(list));
   await git(['commit', '-q', '-am', 'Add Northwind, remove Twilio'], '2026-04-01T12:00:00Z');
 
-  await run(process.execPath, [charter, 'build', '--target', 'trust', '--root', root, '--out', out], {
-    cwd: project,
-    env: { ...process.env, CHARTER_OG_CACHE: cacheDir },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  await example.build({ target: 'trust', env: { CHARTER_OG_CACHE: cacheDir } });
 });
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-  await rm(join(serverDir(out, 'trust'), '..'), { recursive: true, force: true });
-});
+afterAll(() => example.cleanup());
 
 describe('the built trust center', () => {
   it('publishes the security updates as a valid Atom feed', async () => {
