@@ -7,12 +7,16 @@
 //   node scripts/example-evidence-collector.mjs scripts/example-idp-export.json > mfa.json
 //   npx charter evidence import mfa.json && rm mfa.json
 //
+// The snapshot is stamped with the time the script runs, or with --collected-at TIME (the time
+// the export was taken, e.g. 2026-11-30T06:00:00Z), or CHARTER_NOW when that is set.
+//
 // Adapt readExport() to your IdP (Okta: /api/v1/users and /api/v1/users/{id}/factors; Entra ID:
 // the authentication methods registration report). Anything that can print JSON can be a
 // collector: a scheduled CI job, a cron script, a Lambda function. No dependencies needed.
 
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 
 /** Factors that cannot be phished: an attacker's look-alike page cannot replay them. */
 const PHISHING_RESISTANT = new Set(['webauthn', 'smart_card']);
@@ -55,13 +59,27 @@ export function mfaSnapshot(exported, collectedAt) {
   };
 }
 
+/** When the export was taken: --collected-at, else CHARTER_NOW, else now; UTC to the second. */
+function collectionTime(option) {
+  const text = option ?? process.env.CHARTER_NOW;
+  // A bare date means the end of that day, as Charter reads CHARTER_NOW.
+  const time = text === undefined ? new Date() : new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T23:59:59Z` : text);
+  if (Number.isNaN(time.getTime())) throw new Error(`${option === undefined ? 'CHARTER_NOW' : '--collected-at'}: expected a time such as 2026-11-30T06:00:00Z, got "${text}"`);
+  return time.toISOString().replace(/\.\d+Z$/, 'Z');
+}
+
 // Run as a script: print the snapshot for the export named on the command line.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const path = process.argv[2];
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'collected-at': { type: 'string' } } });
+  const [path] = positionals;
   if (!path) {
-    console.error('usage: node scripts/example-evidence-collector.mjs <idp-export.json> > snapshot.json');
+    console.error('usage: node scripts/example-evidence-collector.mjs [--collected-at TIME] <idp-export.json> > snapshot.json');
     process.exit(2);
   }
-  const collectedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-  process.stdout.write(`${JSON.stringify(mfaSnapshot(readExport(path), collectedAt), null, 2)}\n`);
+  try {
+    process.stdout.write(`${JSON.stringify(mfaSnapshot(readExport(path), collectionTime(values['collected-at'])), null, 2)}\n`);
+  } catch (error) {
+    console.error(error.message);
+    process.exit(2);
+  }
 }

@@ -7,7 +7,7 @@ import { parse } from 'node-html-parser';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { checkContent } from '../src/lib/check.ts';
 import { collectEvidence, importEvidence, appendSnapshot } from '../src/lib/evidence-collect.ts';
-import { continuity, freshness, recentWindows, type AuditWindow } from '../src/lib/evidence-freshness.ts';
+import { continuity, declaredWindows, freshness, recentWindows, type AuditWindow } from '../src/lib/evidence-freshness.ts';
 import { snapshotHistoryProblems } from '../src/lib/evidence-git.ts';
 import { loadSnapshots, serialiseSnapshot, snapshotFileName, snapshotHash, snapshotJsonSchema } from '../src/lib/evidence.ts';
 import { verifyChains } from '../src/lib/evidence-verify.ts';
@@ -235,26 +235,25 @@ describe('freshness against a control\'s frequency', () => {
 });
 
 describe('continuity over an audit window', () => {
-  const january: AuditWindow = { id: 'jan', label: 'January', from: '2026-01-01', to: '2026-01-28' };
-
-  it('splits the window into periods and calls a period without a snapshot a gap, counting boundaries into the later period', () => {
+  it('splits the window into calendar weeks and calls a week without a snapshot a gap, counting boundaries into the later week', () => {
+    const fourWeeks: AuditWindow = { id: 'jan', label: 'January', from: '2026-01-05', to: '2026-02-01', kind: 'declared' };
     const result = continuity('weekly', [
-      '2026-01-01T00:00:00Z', // exactly at the window's start: inside, first week
-      '2026-01-14T23:59:59Z', // last second of the second week
-      '2026-01-15T00:00:00Z', // exactly on the boundary: third week, not second
-      '2026-01-29T00:00:00Z', // exactly at the window's end: outside
-    ], january, '2026-02-15T00:00:00Z');
+      '2026-01-05T00:00:00Z', // exactly at the window's start (a Monday): inside, first week
+      '2026-01-18T23:59:59Z', // last second of the second week (a Sunday)
+      '2026-01-19T00:00:00Z', // exactly on the boundary: third week, not second
+      '2026-02-02T00:00:00Z', // exactly at the window's end: outside
+    ], fourWeeks, '2026-02-15T00:00:00Z');
     expect(result.periods).toEqual([
-      { from: '2026-01-01', to: '2026-01-07', status: 'covered', snapshots: 1 },
-      { from: '2026-01-08', to: '2026-01-14', status: 'covered', snapshots: 1 },
-      { from: '2026-01-15', to: '2026-01-21', status: 'covered', snapshots: 1 },
-      { from: '2026-01-22', to: '2026-01-28', status: 'gap', snapshots: 0 },
+      { from: '2026-01-05', to: '2026-01-11', status: 'covered', snapshots: 1 },
+      { from: '2026-01-12', to: '2026-01-18', status: 'covered', snapshots: 1 },
+      { from: '2026-01-19', to: '2026-01-25', status: 'covered', snapshots: 1 },
+      { from: '2026-01-26', to: '2026-02-01', status: 'gap', snapshots: 0 },
     ]);
     expect([result.covered, result.gaps, result.open]).toEqual([3, 1, 0]);
   });
 
   it('joins consecutive gaps into runs', () => {
-    const window: AuditWindow = { id: 'w', label: 'w', from: '2026-08-01', to: '2026-08-10' };
+    const window: AuditWindow = { id: 'w', label: 'w', from: '2026-08-01', to: '2026-08-10', kind: 'declared' };
     const times = ['2026-08-01', '2026-08-02', '2026-08-06', '2026-08-10'].map((d) => `${d}T06:00:00Z`);
     const result = continuity('daily', times, window, '2026-08-15T00:00:00Z');
     expect(result.gapRuns).toEqual([{ from: '2026-08-03', to: '2026-08-05', periods: 3 }, { from: '2026-08-07', to: '2026-08-09', periods: 3 }]);
@@ -262,23 +261,51 @@ describe('continuity over an audit window', () => {
   });
 
   it('does not call the period in progress a gap, nor one the window cuts short', () => {
-    const window: AuditWindow = { id: 'w', label: 'w', from: '2026-11-13', to: '2026-11-22' };
+    const window: AuditWindow = { id: 'w', label: 'w', from: '2026-11-13', to: '2026-11-22', kind: 'rolling' };
     const daily = continuity('daily', ['2026-11-20T06:00:00Z'], window, '2026-11-22T12:00:00Z');
     expect(daily.periods.slice(-3).map((p) => [p.from, p.status])).toEqual([['2026-11-20', 'covered'], ['2026-11-21', 'gap'], ['2026-11-22', 'open']]);
-    const weekly = continuity('weekly', ['2026-11-14T06:00:00Z'], window, '2026-12-31T00:00:00Z');
+    // 13 November 2026 is a Friday; the window ends on the Friday after.
+    const endsFriday: AuditWindow = { ...window, to: '2026-11-20', kind: 'declared' };
+    const weekly = continuity('weekly', ['2026-11-14T06:00:00Z'], endsFriday, '2026-12-31T00:00:00Z');
     expect(weekly.periods).toEqual([
-      { from: '2026-11-13', to: '2026-11-19', status: 'covered', snapshots: 1 },
-      { from: '2026-11-20', to: '2026-11-22', status: 'open', snapshots: 0 },
+      { from: '2026-11-13', to: '2026-11-15', status: 'covered', snapshots: 1 },
+      { from: '2026-11-16', to: '2026-11-20', status: 'open', snapshots: 0 },
     ]);
   });
 
-  it('uses calendar months from the window\'s first day', () => {
-    const window: AuditWindow = { id: 'q', label: 'q', from: '2026-01-31', to: '2026-04-29' };
-    const result = continuity('monthly', ['2026-02-27T23:00:00Z', '2026-03-31T00:00:00Z'], window, '2026-05-01T00:00:00Z');
+  it('uses calendar months, and counts a cut-short month\'s evidence from the whole month', () => {
+    const window: AuditWindow = { id: 'q', label: 'q', from: '2026-01-31', to: '2026-04-29', kind: 'declared' };
+    const result = continuity('monthly', ['2026-02-27T23:00:00Z', '2026-03-31T00:00:00Z', '2026-04-02T08:00:00Z'], window, '2026-05-01T00:00:00Z');
     expect(result.periods.map((p) => [p.from, p.to, p.status])).toEqual([
-      ['2026-01-31', '2026-02-27', 'covered'],
-      ['2026-02-28', '2026-03-30', 'gap'],
-      ['2026-03-31', '2026-04-29', 'covered'],
+      ['2026-01-31', '2026-01-31', 'gap'],
+      ['2026-02-01', '2026-02-28', 'covered'],
+      ['2026-03-01', '2026-03-31', 'covered'],
+      ['2026-04-01', '2026-04-29', 'covered'],
+    ]);
+  });
+
+  it('gives an annual control exactly one slot in a 12-month audit period, and quarters from the period\'s start', () => {
+    const soc2: AuditWindow = { id: 'soc2', label: 'SOC 2 Type II 2025–26', from: '2025-04-01', to: '2026-03-31', kind: 'declared' };
+    const asOf = '2026-11-22T12:00:00Z';
+    expect(continuity('annual', ['2025-06-10T09:00:00Z'], soc2, asOf).periods).toEqual([{ from: '2025-04-01', to: '2026-03-31', status: 'covered', snapshots: 1 }]);
+    expect(continuity('annual', [], soc2, asOf)).toMatchObject({ covered: 0, gaps: 1, open: 0 });
+    const quarterly = continuity('quarterly', ['2025-05-01T00:00:00Z', '2026-01-15T00:00:00Z'], soc2, asOf);
+    expect(quarterly.periods.map((p) => [p.from, p.to, p.status])).toEqual([
+      ['2025-04-01', '2025-06-30', 'covered'],
+      ['2025-07-01', '2025-09-30', 'gap'],
+      ['2025-10-01', '2025-12-31', 'gap'],
+      ['2026-01-01', '2026-03-31', 'covered'],
+    ]);
+    expect(quarterly.gapRuns).toEqual([{ from: '2025-07-01', to: '2025-12-31', periods: 2 }]);
+  });
+
+  it('slots a rolling window by calendar quarters, the quarter in progress open', () => {
+    const [sixMonths] = recentWindows('2026-11-22');
+    const result = continuity('quarterly', ['2026-04-15T00:00:00Z', '2026-08-01T00:00:00Z'], sixMonths!, '2026-11-22T12:00:00Z');
+    expect(result.periods.map((p) => [p.from, p.to, p.status])).toEqual([
+      ['2026-05-23', '2026-06-30', 'covered'],
+      ['2026-07-01', '2026-09-30', 'covered'],
+      ['2026-10-01', '2026-11-22', 'open'],
     ]);
   });
 
@@ -287,6 +314,11 @@ describe('continuity over an audit window', () => {
       ['last-6-months', '2026-05-23', '2026-11-22'],
       ['last-12-months', '2025-11-23', '2026-11-22'],
     ]);
+  });
+
+  it('offers each audit period content/site.yaml declares', () => {
+    const frameworks = [{ framework: 'soc2', auditPeriods: [{ name: 'SOC 2 Type II 2025–26', start: '2025-04-01', end: '2026-03-31' }] }, { framework: 'iso27001' }];
+    expect(declaredWindows(frameworks)).toEqual([{ id: 'soc2-2025-04-01-to-2026-03-31', label: 'SOC 2 Type II 2025–26', from: '2025-04-01', to: '2026-03-31', kind: 'declared' }]);
   });
 });
 
@@ -440,14 +472,18 @@ describe('charter evidence import', () => {
   };
 
   it('chains what the example collector script writes', async () => {
-    const { stdout } = await run(process.execPath, [join(project, 'scripts/example-evidence-collector.mjs'), join(project, 'scripts/example-idp-export.json')]);
+    const collector = join(project, 'scripts/example-evidence-collector.mjs');
+    const { stdout } = await run(process.execPath, [collector, '--collected-at', `${today}T06:00:00Z`, join(project, 'scripts/example-idp-export.json')]);
     await fixture.write('mfa.json', stdout);
     const result = await charter(fixture.root, 'evidence', 'import', 'mfa.json');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^✓ wrote evidence-snapshots\/identity-provider-mfa\.\d{4}-\d{2}-\d{2}T\d{6}Z\.json \(sequence 1, sha256 [0-9a-f]{12}…\)/);
+    expect(result.stdout).toMatch(/^✓ wrote evidence-snapshots\/identity-provider-mfa\.2026-11-22T060000Z\.json \(sequence 1, sha256 [0-9a-f]{12}…\)/);
     expect(result.stdout).toContain('11 of 12 active users sign in with phishing-resistant factors only');
     expect(await evidenceErrors()).toEqual([]);
+
+    const bad = await run(process.execPath, [collector, '--collected-at', 'yesterday', join(project, 'scripts/example-idp-export.json')]).catch((error: { code: number; stderr: string }) => error);
+    expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining('--collected-at: expected a time such as 2026-11-30T06:00:00Z, got "yesterday"') });
   });
 
   it('rejects an invalid snapshot with a message naming the field', async () => {
@@ -500,22 +536,35 @@ describe('the example portal', () => {
   const page = (path: string) => parse(readFileSync(join(portal, path, 'index.html'), 'utf8'));
   const order = ['stale', 'missing', 'due', 'fresh'];
 
-  it('lists stale and missing controls first, and links each window', () => {
-    for (const path of ['evidence', 'evidence/last-12-months']) {
-      const html = page(path);
+  const soc2Period = '/evidence/soc2-2026-04-01-to-2027-03-31/';
+
+  it('lists stale and missing controls first, and links each window and the declared audit period', () => {
+    for (const href of ['/evidence/', '/evidence/last-12-months/', soc2Period]) {
+      const html = page(href);
       const sections = html.querySelectorAll('main section[id]').map((s) => s.id).filter((id) => order.includes(id));
       expect(sections.length).toBeGreaterThan(1);
       expect(sections).toEqual([...sections].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
-      expect(html.querySelectorAll('.window-picker a').map((a) => a.getAttribute('href'))).toEqual(['/evidence/', '/evidence/last-12-months/']);
-      expect(html.querySelector('.window-picker a[aria-current="page"]')?.getAttribute('href')).toBe(path === 'evidence' ? '/evidence/' : '/evidence/last-12-months/');
+      expect(html.querySelectorAll('.window-picker a').map((a) => a.getAttribute('href'))).toEqual(['/evidence/', '/evidence/last-12-months/', soc2Period]);
+      expect(html.querySelector('.window-picker a[aria-current="page"]')?.getAttribute('href')).toBe(href);
     }
+    expect(page(soc2Period).querySelector('.window-range')?.text).toBe('1 April 2026 – 31 March 2027');
+  });
+
+  it('shows one slot per calendar month, quarter or year of the declared audit period', () => {
+    const slots = (control: string) => page(`controls/${control}`).querySelectorAll('.timeline-bar')[2]!.querySelectorAll('rect');
+    const monthly = slots('DI-03');
+    expect(monthly).toHaveLength(12);
+    expect(monthly[0]!.querySelector('title')?.text).toMatch(/^1 April 2026 – 30 April 2026: evidence collected/);
+    const annual = slots('VM-02');
+    expect(annual).toHaveLength(1);
+    expect(annual[0]!.querySelector('title')?.text).toBe('1 April 2026 – 31 March 2027: evidence collected');
   });
 
   it('shows each control\'s freshness, and the timeline and latest snapshot where there is evidence', () => {
     const collected = page('controls/AC-01');
     expect(collected.querySelector('#evidence')).not.toBeNull();
     expect(collected.querySelector('.evidence-heading .freshness')?.text).toMatch(/^(Fresh|Due|Stale)$/);
-    expect(collected.querySelectorAll('.timeline-bar')).toHaveLength(2);
+    expect(collected.querySelectorAll('.timeline-bar')).toHaveLength(3);
     expect(collected.querySelector('.snapshot-card code')?.text).toMatch(/^evidence-snapshots\/identity-provider-mfa\.\d{4}-\d{2}-\d{2}T\d{6}Z\.json$/);
     const missing = page('controls/AC-02');
     expect(missing.querySelector('.evidence-heading .freshness')?.text).toBe('No evidence');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coverage, requirementStatus } from '../src/lib/coverage.ts';
 import { addMonths } from '../src/lib/dates.ts';
-import { nextReviewDate } from '../src/lib/graph.ts';
+import { nextReviewDate } from '../src/lib/policy-review.ts';
 import { checkContent } from '../src/lib/check.ts';
 import { directorySource } from '../src/lib/source.ts';
 import { makeFixture } from './fixture.ts';

@@ -1,14 +1,16 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { periodRange, periodText } from '../lib/audit-period.ts';
 import { toCsv } from '../lib/csv.ts';
-import { addDays } from '../lib/dates.ts';
 import { openPortalRuntime } from '../server/runtime.ts';
+import { cliClock, periodOption } from './options.ts';
 
 const usage = `charter acks: policy acknowledgements
 
-  charter acks export --from YYYY-MM-DD --to YYYY-MM-DD [--out DIR]
-                       writes acknowledgements-FROM-TO.csv and .json (to DIR, default .)
+  charter acks export --period FROM..TO [--out DIR]
+                       writes acknowledgements-FROM-TO.csv and .json (to DIR, default .);
+                       the period is whole days, e.g. --period 2025-04-01..2026-03-31
   charter acks remind  emails each person with due or overdue policies one digest (once a day at most)
   charter acks status  coverage per policy: done, due, overdue
 
@@ -18,23 +20,23 @@ export async function acksCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { root: { type: 'string', default: '.' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string', default: '.' } },
+    options: { root: { type: 'string', default: '.' }, period: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string', default: '.' } },
   });
   const [action] = positionals;
   if (!action || !['export', 'remind', 'status'].includes(action)) {
     console.error(action ? `unknown action "${action}"\n\n${usage}` : usage);
     return 2;
   }
-  const runtime = await openPortalRuntime(resolve(values.root!));
+  const period = periodOption(values, action === 'export');
+  const runtime = await openPortalRuntime(resolve(values.root!), process.env, cliClock);
   try {
-    if (action === 'export') {
-      if (!values.from || !values.to) throw new Error('give the audit period: --from YYYY-MM-DD --to YYYY-MM-DD');
-      const records = runtime.store.all({ from: values.from, to: addDays(values.to, 1) });
+    if (action === 'export' && period) {
+      const records = runtime.store.all(periodRange(period));
       await mkdir(values.out!, { recursive: true });
-      const base = join(values.out!, `acknowledgements-${values.from}-${values.to}`);
+      const base = join(values.out!, `acknowledgements-${period.from}-${period.to}`);
       await writeFile(`${base}.csv`, toCsv(['person', 'policy', 'version', 'content_sha256', 'acknowledged_at'], records.map((r) => [r.person, r.policyId, r.version, r.contentHash, r.at])));
-      await writeFile(`${base}.json`, JSON.stringify({ from: values.from, to: values.to, count: records.length, acknowledgements: records }, null, 2) + '\n');
-      console.log(`${records.length} acknowledgements from ${values.from} to ${values.to}: ${base}.csv, ${base}.json`);
+      await writeFile(`${base}.json`, JSON.stringify({ from: period.from, to: period.to, count: records.length, acknowledgements: records }, null, 2) + '\n');
+      console.log(`${records.length} acknowledgements in ${periodText(period)}: ${base}.csv, ${base}.json`);
       return 0;
     }
     if (action === 'remind') {

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { serverDir } from '../build-paths.ts';
+import { instantText, type Clock } from '../lib/clock.ts';
 import { isTarget, targets, type Target } from '../lib/targets.ts';
 import { withBuildLock } from './build-lock.ts';
 import { runCheck } from './check.ts';
@@ -13,7 +14,7 @@ const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 
 /** Builds one site in its own process, so the two builds share no module state. */
-export function buildTarget(target: Target, options: { root: string; out: string }): Promise<void> {
+export function buildTarget(target: Target, options: { root: string; out: string; clock?: Clock }): Promise<void> {
   return withBuildLock(projectRoot, async () => {
     // Astro empties the static output, not the server bundle beside it: old chunks would pile up.
     await rm(serverDir(options.out, target), { recursive: true, force: true });
@@ -21,12 +22,14 @@ export function buildTarget(target: Target, options: { root: string; out: string
   });
 }
 
-function astroBuild(target: Target, options: { root: string; out: string }): Promise<void> {
+function astroBuild(target: Target, options: { root: string; out: string; clock?: Clock }): Promise<void> {
+  // Both sites judge dates at the instant the command read, unless the environment or the content already pins one.
+  const pinned = options.clock?.source === 'system' ? { CHARTER_NOW: instantText(options.clock.now) } : {};
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [astroBin, 'build', '--silent'], {
       cwd: projectRoot,
       stdio: 'inherit',
-      env: { ...process.env, CHARTER_TARGET: target, CHARTER_ROOT: options.root, CHARTER_OUT_DIR: options.out },
+      env: { ...process.env, ...pinned, CHARTER_TARGET: target, CHARTER_ROOT: options.root, CHARTER_OUT_DIR: options.out },
     });
     child.on('error', fail);
     child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`the ${target} build failed (exit ${code})`))));
@@ -41,13 +44,14 @@ export async function buildCommand(args: string[]): Promise<number> {
   if (values.target !== undefined && !isTarget(values.target)) throw new Error(`--target must be portal or trust, got "${values.target}"`);
   const root = resolve(values.root!);
   const out = resolve(values.out!);
-  if (!(await runCheck(root, { quiet: true }))) {
+  const { ok, clock } = await runCheck(root, { quiet: true });
+  if (!ok) {
     console.error('Nothing was built: fix the errors above, then build again.');
     return 1;
   }
   for (const target of values.target ? [values.target] : targets) {
     const started = performance.now();
-    await buildTarget(target, { root, out });
+    await buildTarget(target, { root, out, clock });
     console.log(`✓ ${target} built in ${((performance.now() - started) / 1000).toFixed(1)} s: ${join(out, target)}`);
   }
   return 0;

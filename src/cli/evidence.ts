@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { collectors } from '../lib/collectors/index.ts';
-import { formatDate, todayIso } from '../lib/dates.ts';
+import { periodText } from '../lib/audit-period.ts';
+import { processClock, today } from '../lib/clock.ts';
+import { formatDate } from '../lib/dates.ts';
 import { loadSnapshots, snapshotJsonSchema } from '../lib/evidence.ts';
 import { collectEvidence, importEvidence, type AppendResult } from '../lib/evidence-collect.ts';
-import { recentWindows } from '../lib/evidence-freshness.ts';
+import { declaredWindows, recentWindows, type AuditWindow } from '../lib/evidence-freshness.ts';
 import { snapshotHistoryProblems } from '../lib/evidence-git.ts';
 import { attentionOrder, evidenceReport } from '../lib/evidence-report.ts';
 import { evidenceProblems } from '../lib/evidence-verify.ts';
@@ -13,6 +15,7 @@ import { loadContent } from '../lib/load.ts';
 import { formatProblem, hasErrors, sortProblems, type Problem } from '../lib/problems.ts';
 import { directorySource } from '../lib/source.ts';
 import { plural } from '../lib/words.ts';
+import { periodOption } from './options.ts';
 
 export const evidenceUsage = `Usage:
   charter evidence verify [--root DIR]
@@ -23,8 +26,10 @@ export const evidenceUsage = `Usage:
 ${[...collectors.values()].map((c) => `        ${c.name.padEnd(24)} ${c.description}`).join('\n')}
   charter evidence import <file> [--root DIR]
       validate a snapshot your own script wrote and add it to its collector's chain
-  charter evidence status [--root DIR] [--window last-6-months|last-12-months]
-      freshness and gaps per control
+  charter evidence status [--root DIR] [--window ID | --period FROM..TO]
+      freshness and gaps per control, over the last 6 months, the last 12 months
+      (--window last-12-months), an audit period content/site.yaml declares (--window
+      and its id), or any period (--period 2025-04-01..2026-03-31)
   charter evidence schema
       print the JSON Schema of the snapshot a script writes (docs/evidence.schema.json)`;
 
@@ -35,15 +40,16 @@ function printProblems(problems: readonly Problem[]): void {
 
 async function verify(root: string): Promise<number> {
   const source = directorySource(root);
-  const { content } = await loadContent(source, ['controls']);
+  const { content } = await loadContent(source, ['site', 'controls']);
   const { graph } = buildGraph(content);
+  const clock = processClock(content.site?.data.asOf);
   const [problems, history, { snapshots }] = await Promise.all([
-    evidenceProblems(source, graph, todayIso()),
+    evidenceProblems(source, graph, today(clock)),
     snapshotHistoryProblems(root),
     loadSnapshots(source),
   ]);
   const all = [...problems, ...history];
-  const report = evidenceReport(graph, snapshots, new Date().toISOString());
+  const report = evidenceReport(graph, snapshots, clock.now.toISOString(), { windows: [] });
   const broken = new Set(all.map((p) => snapshots.find((s) => s.file === p.file)?.data.collector ?? p.file.replace(/^evidence-snapshots\//, '').split('.')[0]));
   for (const collector of report.collectors) {
     const mark = broken.has(collector.name) ? '✗' : '✓';
@@ -96,26 +102,29 @@ async function collect(root: string, name: string | undefined, values: { since?:
   }
 }
 
-async function status(root: string, windowId: string): Promise<number> {
+async function status(root: string, options: { window?: string; period?: string }): Promise<number> {
   const source = directorySource(root);
   const { content } = await loadContent(source, ['site', 'controls', 'frameworks', 'policies', 'runbooks']);
   const { graph } = buildGraph(content);
   const { snapshots } = await loadSnapshots(source);
-  const asOf = new Date().toISOString();
-  const windows = recentWindows(todayIso());
-  const window = windows.find((w) => w.id === windowId);
+  const clock = processClock(content.site?.data.asOf);
+  const asOf = clock.now.toISOString();
+  const period = periodOption(options, false);
+  const windows = [...recentWindows(today(clock)), ...declaredWindows(content.site?.data.frameworks ?? [])];
+  const window: AuditWindow | undefined = period
+    ? { id: periodText(period), label: `the period ${periodText(period)}`, ...period, kind: 'declared' }
+    : windows.find((w) => w.id === (options.window ?? windows[0]!.id));
   if (!window) {
-    console.error(`charter evidence status: --window must be one of ${windows.map((w) => w.id).join(', ')}`);
+    console.error(`charter evidence status: --window must be one of ${windows.map((w) => w.id).join(', ')}; or give --period FROM..TO`);
     return 2;
   }
   const report = evidenceReport(graph, snapshots, asOf, { windows: [window] });
-  console.log(`Evidence as of ${formatDate(asOf.slice(0, 10))}; continuity over ${window.label.toLowerCase()} (${window.from} to ${window.to})\n`);
+  console.log(`Evidence as of ${formatDate(asOf.slice(0, 10))}; continuity over ${window.kind === 'rolling' ? window.label.toLowerCase() : window.label} (${window.from} to ${window.to})\n`);
   const rows = [...report.controls].sort((a, b) => attentionOrder[a.freshness.status] - attentionOrder[b.freshness.status] || a.control.code.localeCompare(b.control.code, 'en', { numeric: true }));
   for (const row of rows) {
     const c = row.continuity.get(window.id)!;
     const latest = row.freshness.latest ? `latest ${row.freshness.latest.slice(0, 10)}` : 'no evidence';
-    const completed = c.periods.length - c.open;
-    const gaps = row.freshness.status === 'missing' ? '' : `, ${plural(c.gaps, 'gap')} in ${plural(completed, 'period')}`;
+    const gaps = row.freshness.status === 'missing' ? '' : `; ${c.covered} of ${plural(c.periods.length, 'period')} covered, ${plural(c.gaps, 'gap')}${c.open ? `, ${c.open} open` : ''}`;
     console.log(`${row.freshness.status.padEnd(8)} ${row.control.code.padEnd(7)} ${row.control.data.frequency.padEnd(11)} ${latest}${gaps}`);
   }
   return 0;
@@ -129,7 +138,8 @@ export async function evidenceCommand(args: string[]): Promise<number> {
       root: { type: 'string', default: '.' },
       since: { type: 'string' },
       controls: { type: 'string' },
-      window: { type: 'string', default: 'last-6-months' },
+      window: { type: 'string' },
+      period: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -151,7 +161,7 @@ export async function evidenceCommand(args: string[]): Promise<number> {
       }
       return reportAppend(await importEvidence(root, argument));
     case 'status':
-      return status(root, values.window!);
+      return status(root, values);
     case 'schema':
       console.log(JSON.stringify(snapshotJsonSchema(), null, 2));
       return 0;

@@ -1,3 +1,4 @@
+import { ClockError, resolveClock } from '../lib/clock.ts';
 import { checkCommand } from './check.ts';
 
 const usage = `charter: compliance content in git, published as a policy portal and a trust center
@@ -17,7 +18,9 @@ Usage:
   charter evidence verify|collect|import|status|schema
                                       evidence snapshots (run without arguments for help)
 
---root is the folder holding content/ and frameworks/ (default: the current folder).`;
+--root is the folder holding content/ and frameworks/ (default: the current folder).
+Dates are judged as of CHARTER_NOW (2026-11-30 or 2026-11-30T12:00:00Z) when it is set, else
+SOURCE_DATE_EPOCH, else asOf in content/site.yaml, else now.`;
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   check: checkCommand,
@@ -42,8 +45,14 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   try {
+    // A bad CHARTER_NOW is refused before anything is read or built.
+    resolveClock(process.env);
     return await command(rest);
   } catch (error) {
+    if (error instanceof ClockError) {
+      console.error(`charter ${name}: ${error.message}`);
+      return 2;
+    }
     console.error(`charter ${name}: ${(error as Error).message}`);
     return 1;
   }

@@ -2,10 +2,12 @@ import { writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { periodRange, periodText } from '../lib/audit-period.ts';
 import { toCsv } from '../lib/csv.ts';
-import { addDays, todayIso } from '../lib/dates.ts';
+import { addDays, dayOf } from '../lib/dates.ts';
 import type { RequestStatus } from '../server/report-requests.ts';
 import { openTrustRuntime } from '../server/runtime.ts';
+import { cliClock, periodOption } from './options.ts';
 
 const usage = `charter requests: gated document requests
 
@@ -13,7 +15,8 @@ const usage = `charter requests: gated document requests
   charter requests approve ID [--reason TEXT]
   charter requests deny ID [--reason TEXT]
   charter requests revoke ID
-  charter requests export --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|json] [--out FILE]
+  charter requests export --period FROM..TO [--format csv|json] [--out FILE]
+                                               the access log for whole days, e.g. 2025-04-01..2026-03-31
   charter requests erase --email ADDRESS       anonymise one person's requests (erasure request)
   charter requests anonymise                   anonymise requests older than the retention period
 
@@ -29,6 +32,7 @@ export async function requestsCommand(args: string[]): Promise<number> {
       root: { type: 'string', default: '.' },
       status: { type: 'string' },
       reason: { type: 'string' },
+      period: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
       format: { type: 'string', default: 'csv' },
@@ -41,7 +45,8 @@ export async function requestsCommand(args: string[]): Promise<number> {
     console.log(usage);
     return 2;
   }
-  const runtime = await openTrustRuntime(resolve(values.root!));
+  const period = periodOption(values, action === 'export');
+  const runtime = await openTrustRuntime(resolve(values.root!), process.env, cliClock);
   try {
     switch (action) {
       case 'list': {
@@ -66,15 +71,13 @@ export async function requestsCommand(args: string[]): Promise<number> {
         return 0;
       }
       case 'export': {
-        if (!values.from || !values.to) throw new Error('give the audit period: --from YYYY-MM-DD --to YYYY-MM-DD');
-        // The period includes its last day.
-        const rows = runtime.store.log({ from: values.from, to: addDays(values.to, 1) });
+        const rows = runtime.store.log(periodRange(period!));
         const output = values.format === 'json'
           ? JSON.stringify(rows, null, 2) + '\n'
           : toCsv(['seq', 'at', 'kind', 'subject', 'actor', 'data', 'prev_hash', 'hash'], rows.map((r) => [r.seq, r.at, r.kind, r.subject, r.actor, JSON.stringify(r.data), r.prevHash, r.hash]));
         if (values.out) {
           await writeFile(values.out, output);
-          console.error(`${rows.length} log rows from ${values.from} to ${values.to} written to ${values.out}`);
+          console.error(`${rows.length} log rows in ${periodText(period!)} written to ${values.out}`);
         } else {
           process.stdout.write(output);
         }
@@ -88,7 +91,7 @@ export async function requestsCommand(args: string[]): Promise<number> {
       }
       case 'anonymise': {
         const days = runtime.service.retentionDays;
-        const count = runtime.store.anonymiseOlderThan(addDays(todayIso(), -days));
+        const count = runtime.store.anonymiseOlderThan(addDays(dayOf(cliClock()), -days));
         console.log(`anonymised ${count} request${count === 1 ? '' : 's'} older than ${days} days`);
         return 0;
       }

@@ -3,7 +3,9 @@ import { loadContentSet, renderEntry } from '../astro/content.ts';
 import { collections, type CollectionName } from '../lib/collections.ts';
 import { coverage } from '../lib/coverage.ts';
 import { commitApprovals, commitApprovalsForFiles, type CommitApproval } from '../lib/approvals.ts';
-import { buildGraph } from '../lib/graph.ts';
+import { processClock, today as clockDay } from '../lib/clock.ts';
+import { buildGraph, type PolicyNode } from '../lib/graph.ts';
+import { reviewState, type ReviewState } from '../lib/policy-review.ts';
 
 // Built once per build; every portal page reads from here.
 export const root = contentRoot(new URL(`file://${process.cwd()}/`));
@@ -11,9 +13,16 @@ const { content, entries } = await loadContentSet(Object.keys(collections) as Co
 export const graph = buildGraph(content).graph;
 export const site = graph.site!;
 
+/** The instant every portal page judges dates at; pages that depend on it say so. */
+export const clock = processClock(site.asOf);
+export const today = clockDay(clock);
+
 export const policies = [...graph.policies.values()].sort((a, b) => a.data.title.localeCompare(b.data.title));
 export const runbooks = [...graph.runbooks.values()].sort((a, b) => a.data.title.localeCompare(b.data.title));
 export const controls = [...graph.controls.values()].sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
+
+/** A policy's review state as of this build. */
+export const review = (policy: PolicyNode): ReviewState => reviewState(policy.nextReview, today);
 
 // In the order content/site.yaml lists them, then any other catalog.
 const frameworkOrder = site.frameworks.map((f) => f.framework as string);

@@ -8,6 +8,7 @@ import type { PublicSite } from '../schemas/site.ts';
 import type { Subprocessor } from '../schemas/subprocessor.ts';
 import type { SystemBoundary } from '../schemas/system-boundary.ts';
 import type { Nda, SecurityUpdate, TrustDocument, TrustPage } from '../schemas/trust.ts';
+import { processClock } from '../lib/clock.ts';
 import { formatDate } from '../lib/dates.ts';
 import type { PreviewImageInput } from '../lib/og-image.ts';
 import { lastChangeDate, subprocessorChanges, type MaterialField } from '../lib/subprocessor-changes.ts';
@@ -50,8 +51,8 @@ export const updates = (await load<SecurityUpdate>('securityUpdates')).sort((a, 
 
 export const renderEntry = async (entry: AnyEntry) => (await renderBody(entry)).Content;
 
-/** The moment this build started: security.txt's expiry counts from it. */
-export const builtAt = new Date();
+/** The instant this build judges dates at (CHARTER_NOW, SOURCE_DATE_EPOCH, asOf, or the build's start): security.txt's expiry counts from it. */
+export const builtAt = processClock(site.asOf).now;
 
 /** Additions, removals and material changes to the sub-processor list, newest first. */
 export const subprocessorChangeLog = await subprocessorChanges(contentRoot, subprocessors, { now: builtAt });

@@ -1,13 +1,16 @@
-import { daysBetween, todayIso } from './dates.ts';
+import { processClock, today as clockDay } from './clock.ts';
+import { daysBetween } from './dates.ts';
 import { evidenceProblems } from './evidence-verify.ts';
 import { buildGraph, type ComplianceGraph } from './graph.ts';
 import { policyId } from './ids.ts';
+import { reviewState } from './policy-review.ts';
 import { loadContent, type ContentSet } from './load.ts';
+import { mdxBodyProblems } from './mdx.ts';
 import { formatFieldPath, sortProblems, type Problem } from './problems.ts';
 import type { ContentSource } from './source.ts';
 
 export interface CheckOptions {
-  /** The date reviews and tests are judged against; defaults to today. */
+  /** The date reviews and tests are judged against; defaults to the day of the process clock. */
   today?: string;
 }
 
@@ -27,31 +30,32 @@ export function reviewProblems(graph: ComplianceGraph, content: ContentSet, toda
     const policy = graph.policies.get(policyId(entry.data.id));
     if (!policy || policy.file !== entry.file) continue;
     if (entry.data.lastReviewed && entry.data.lastReviewed > today) {
-      add(entry.file, entry.locate, 'lastReviewed', `${entry.data.lastReviewed} is in the future; record the date the review actually happened`, 'error');
-    } else if (policy.nextReview < today) {
+      add(entry.file, entry.locate, 'lastReviewed', `${entry.data.lastReviewed} is in the future (dates are judged as of ${today}); record the date the review actually happened`, 'error');
+    } else if (reviewState(policy.nextReview, today).status === 'overdue') {
       add(entry.file, entry.locate, entry.data.lastReviewed ? 'lastReviewed' : 'effective',
         `review overdue since ${policy.nextReview} (${entry.data.reviewCycle} cycle); review the policy and set lastReviewed`);
     }
   }
   for (const entry of content.runbooks) {
     if (entry.data.lastTested > today) {
-      add(entry.file, entry.locate, 'lastTested', `${entry.data.lastTested} is in the future; record the date of the last exercise`, 'error');
+      add(entry.file, entry.locate, 'lastTested', `${entry.data.lastTested} is in the future (dates are judged as of ${today}); record the date of the last exercise`, 'error');
     } else if (daysBetween(entry.data.lastTested, today) > RUNBOOK_TEST_MAX_DAYS) {
       add(entry.file, entry.locate, 'lastTested', `not exercised since ${entry.data.lastTested}; run a tabletop or drill and update lastTested`);
     }
   }
   const site = content.site;
   const disclosure = site?.data.trustCenter.disclosurePolicy;
-  if (site && disclosure && graph.policies.get(policyId(disclosure))?.data.visibility !== 'public') {
+  if (site && disclosure && !graph.invalid.policies.has(policyId(disclosure)) && graph.policies.get(policyId(disclosure))?.data.visibility !== 'public') {
     const path = ['trustCenter', 'disclosurePolicy'];
     problems.push({ severity: 'error', file: site.file, line: site.locate?.(path), field: formatFieldPath(path),
       message: `"${disclosure}" is not a public policy; security.txt must point to a page the trust center publishes (set visibility: public on it, or name another policy)` });
   }
   for (const control of graph.controls.values()) {
-    if (control.policies.length === 0) {
+    // An invalid policy or catalog is reported once; the gaps its absence leaves are not.
+    if (control.policies.length === 0 && !graph.invalid.listedByInvalidPolicies.has(control.id)) {
       problems.push({ severity: 'warning', file: control.file, message: `no policy implements control ${control.code}; list it under controls: in the policy that requires it` });
     }
-    if (control.requirements.length === 0) {
+    if (control.requirements.length === 0 && !Object.keys(control.data.mappings).some((framework) => graph.invalid.frameworks.has(framework))) {
       problems.push({ severity: 'warning', file: control.file, field: 'mappings', message: `control ${control.code} maps to no framework requirement` });
     }
   }
@@ -84,14 +88,15 @@ export interface CheckResult {
 
 /** Validates every file, resolves every reference and reviews dates: what `charter check` reports. */
 export async function checkContent(source: ContentSource, options: CheckOptions = {}): Promise<CheckResult> {
-  const today = options.today ?? todayIso();
   const loaded = await loadContent(source);
-  const { graph, problems } = buildGraph(loaded.content);
+  const today = options.today ?? clockDay(processClock(loaded.content.site?.data.asOf));
+  const { graph, problems } = buildGraph(loaded.content, loaded.rejected);
   return {
     content: loaded.content,
     graph,
     problems: sortProblems([
       ...loaded.problems,
+      ...mdxBodyProblems(loaded.content, loaded.rejected),
       ...problems,
       ...reviewProblems(graph, loaded.content, today),
       ...(await documentProblems(loaded.content, source)),

@@ -1,7 +1,8 @@
 /** Calendar arithmetic on YYYY-MM-DD strings, in UTC, so results never depend on the machine's zone. */
 
-export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+/** The UTC calendar day of an instant, YYYY-MM-DD. */
+export function dayOf(instant: Date): string {
+  return instant.toISOString().slice(0, 10);
 }
 
 /** Adds months, clamping to the month's last day (2026-01-31 + 1 month = 2026-02-28). */
@@ -10,13 +11,13 @@ export function addMonths(date: string, months: number): string {
   const target = new Date(Date.UTC(year, month - 1 + months, 1));
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(day, lastDay));
-  return todayIso(target);
+  return dayOf(target);
 }
 
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
-  return todayIso(d);
+  return dayOf(d);
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */

@@ -1,13 +1,14 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { evidenceDraftSchema } from '../schemas/evidence.ts';
+import { instantText, processClock } from './clock.ts';
 import { collectors, type EvidenceStore } from './collectors/index.ts';
 import { chainSnapshot, chainsByCollector, loadSnapshots, parseDraft, serialiseSnapshot, snapshotFileName } from './evidence.ts';
 import { verifyChains } from './evidence-verify.ts';
 import { loadContent } from './load.ts';
 import { formatFieldPath, type FieldPath, type Problem } from './problems.ts';
 import { directorySource } from './source.ts';
-import { zodProblems } from './zod-problems.ts';
+import { contentParseOptions, zodProblems } from './zod-problems.ts';
 
 /**
  * Adding snapshots: `charter evidence collect` runs a built-in collector, `charter evidence
@@ -32,10 +33,10 @@ export async function appendSnapshot(
   root: string,
   label: string,
   raw: Record<string, unknown>,
-  now: string = new Date().toISOString(),
+  now: string = instantText(processClock().now),
   locate: (path: FieldPath) => number | undefined = () => undefined,
 ): Promise<AppendResult> {
-  const parsed = evidenceDraftSchema.safeParse(raw, { reportInput: true });
+  const parsed = evidenceDraftSchema.safeParse(raw, contentParseOptions);
   if (!parsed.success) return { problems: zodProblems(parsed.error, label, locate) };
   const draft = parsed.data;
   const source = directorySource(root);
@@ -92,6 +93,7 @@ export async function importEvidence(root: string, path: string, now?: string): 
 }
 
 export interface CollectOptions {
+  /** When the collector runs; by default the process clock, without content/site.yaml's asOf: a snapshot records when it was really taken. */
   now?: string;
   /** Start of the span to collect; defaults to where the collector's previous run ended. */
   since?: string;
@@ -108,13 +110,13 @@ export async function collectEvidence(root: string, name: string, options: Colle
   if (!collector) {
     return { problems: [{ severity: 'error', file: name, message: `unknown collector; choose one of ${[...collectors.keys()].join(', ')}, or add snapshots from other systems with charter evidence import` }] };
   }
-  const now = options.now ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const now = options.now ?? instantText(processClock().now);
   const source = directorySource(root);
   let since = options.since;
   if (!since) {
     const { snapshots } = await loadSnapshots(source);
     const latest = chainsByCollector(snapshots).get(name)?.at(-1);
-    since = latest?.data.period?.to ?? latest?.data.collectedAt ?? new Date(Date.parse(now) - FIRST_RUN_LOOKBACK_DAYS * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    since = latest?.data.period?.to ?? latest?.data.collectedAt ?? instantText(new Date(Date.parse(now) - FIRST_RUN_LOOKBACK_DAYS * 86_400_000));
   }
   const result = await collector.collect({ root, source, now, since, store: options.store });
   if ('skipped' in result) return { skipped: result.skipped, problems: [] };

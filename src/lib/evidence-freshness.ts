@@ -1,5 +1,5 @@
 import type { Frequency } from '../schemas/common.ts';
-import { addDays, addMonths, todayIso } from './dates.ts';
+import { addDays, addMonths, laterOf } from './dates.ts';
 
 /**
  * How current a control's evidence is, and whether it was collected in every period of an
@@ -22,17 +22,6 @@ export const freshnessDays: Record<Frequency, number> = {
 
 /** Evidence between one and 1.5 periods old is due: the next collection should have happened by now. */
 export const DUE_FACTOR = 1.5;
-
-/** The periods an audit window is split into; months are calendar months from the window's start. */
-export const periodLength: Record<Frequency, { days: number } | { months: number }> = {
-  continuous: { days: 1 },
-  daily: { days: 1 },
-  weekly: { days: 7 },
-  monthly: { months: 1 },
-  quarterly: { months: 3 },
-  semiannual: { months: 6 },
-  annual: { months: 12 },
-};
 
 export type FreshnessStatus = 'fresh' | 'due' | 'stale' | 'missing';
 
@@ -67,7 +56,7 @@ export function freshness(frequency: Frequency, collectedAt: readonly string[], 
   };
 }
 
-/** A span of calendar days, both ends included, e.g. the SOC 2 audit period. */
+/** A span of calendar days, both ends included, over which continuity is shown. */
 export interface AuditWindow {
   id: string;
   label: string;
@@ -75,23 +64,35 @@ export interface AuditWindow {
   from: string;
   /** Last day, YYYY-MM-DD. */
   to: string;
+  /**
+   * A `rolling` window ends on the report's day and slots months by the calendar year
+   * (quarters begin in January, April, July and October). A `declared` audit period slots
+   * them from its own first month, so a 12-month period holds exactly one annual slot.
+   */
+  kind: 'rolling' | 'declared';
 }
 
-/** The windows the portal offers, each ending on `asOfDate`: Type II periods run 6 to 12 months. */
+/** The windows the portal always offers, each ending on `asOfDate`: Type II periods run 6 to 12 months. */
 export function recentWindows(asOfDate: string): AuditWindow[] {
   return [
     { id: 'last-6-months', label: 'Last 6 months', months: 6 },
     { id: 'last-12-months', label: 'Last 12 months', months: 12 },
-  ].map(({ id, label, months }) => ({ id, label, from: addDays(addMonths(asOfDate, -months), 1), to: asOfDate }));
+  ].map(({ id, label, months }) => ({ id, label, from: addDays(addMonths(asOfDate, -months), 1), to: asOfDate, kind: 'rolling' }));
+}
+
+/** The audit periods content/site.yaml declares per framework, as windows the portal offers beside the rolling ones. */
+export function declaredWindows(frameworks: readonly { framework: string; auditPeriods?: readonly { name: string; start: string; end: string }[] }[]): AuditWindow[] {
+  return frameworks.flatMap(({ framework, auditPeriods = [] }) =>
+    auditPeriods.map((period) => ({ id: `${framework}-${period.start}-to-${period.end}`, label: period.name, from: period.start, to: period.end, kind: 'declared' as const })));
 }
 
 /** `covered` has a snapshot; `gap` is over and has none; `open` has none yet but has not ended. */
 export type PeriodStatus = 'covered' | 'gap' | 'open';
 
 export interface EvidencePeriod {
-  /** First day of the period, YYYY-MM-DD. */
+  /** First day of the slot within the window, YYYY-MM-DD. */
   from: string;
-  /** Last day of the period within the window, YYYY-MM-DD. */
+  /** Last day of the slot within the window, YYYY-MM-DD. */
   to: string;
   status: PeriodStatus;
   snapshots: number;
@@ -110,29 +111,45 @@ export interface Continuity {
 
 const midnight = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
+const monthsPerSlot: Partial<Record<Frequency, number>> = { monthly: 1, quarterly: 3, semiannual: 6, annual: 12 };
+
 /**
- * Splits the window into periods of the control's frequency, starting on its first day, and
- * counts the snapshots in each (a snapshot exactly on a boundary belongs to the later period).
- * A period without a snapshot is a gap once a whole period has passed since it began, both
- * within the window and by `asOf`; until then it is open. So the period in progress, and a
- * final period the window cuts short, are never called gaps for lack of time.
+ * The calendar slot of a frequency that holds `day`: a day, an ISO week (Monday to Sunday),
+ * or a run of months counted from `anchorMonth` (0 = January). `next` is the first day after it.
+ */
+export function calendarSlot(frequency: Frequency, day: string, anchorMonth = 0): { start: string; next: string } {
+  const months = monthsPerSlot[frequency];
+  if (months === undefined) {
+    const length = frequency === 'weekly' ? 7 : 1;
+    const start = length === 7 ? addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7)) : day;
+    return { start, next: addDays(start, length) };
+  }
+  const [year, month] = day.split('-').map(Number) as [number, number];
+  const index = year * 12 + month - 1;
+  const first = index - ((((index - anchorMonth) % months) + months) % months);
+  const start = `${String(Math.floor(first / 12)).padStart(4, '0')}-${String((first % 12) + 1).padStart(2, '0')}-01`;
+  return { start, next: addMonths(start, months) };
+}
+
+/**
+ * Splits the window into the calendar slots of the control's frequency and counts the
+ * snapshots in each. A slot the window cuts short still counts the snapshots of its whole
+ * calendar span: June's evidence, collected on 1 June, covers a window that starts on 2 June.
+ * A slot without a snapshot is a gap once it has ended, both within the window and by
+ * `asOf`; until then it is open, so the slot in progress is never a gap for lack of time.
  */
 export function continuity(frequency: Frequency, collectedAt: readonly string[], window: AuditWindow, asOf: string): Continuity {
-  const windowEnd = midnight(addDays(window.to, 1));
-  const settled = Math.min(windowEnd, Date.parse(asOf));
+  const settled = Math.min(midnight(addDays(window.to, 1)), Date.parse(asOf));
   const times = collectedAt.map((t) => Date.parse(t)).sort((a, b) => a - b);
+  const anchorMonth = window.kind === 'declared' ? Number(window.from.slice(5, 7)) - 1 : 0;
   const periods: EvidencePeriod[] = [];
-  // Calendar months are added to the window's start, not chained, so 31 January + 1 month stays at month ends.
-  const length = periodLength[frequency];
-  for (let index = 0; ; index++) {
-    const from = 'days' in length ? addDays(window.from, index * length.days) : addMonths(window.from, index * length.months);
-    const start = midnight(from);
-    if (start >= windowEnd) break;
-    const fullEnd = midnight('days' in length ? addDays(window.from, (index + 1) * length.days) : addMonths(window.from, (index + 1) * length.months));
-    const end = Math.min(fullEnd, windowEnd);
+  for (let slot = calendarSlot(frequency, window.from, anchorMonth); slot.start <= window.to; slot = calendarSlot(frequency, slot.next, anchorMonth)) {
+    const start = midnight(slot.start);
+    const end = midnight(slot.next);
     const snapshots = times.filter((t) => t >= start && t < end).length;
-    const status: PeriodStatus = snapshots > 0 ? 'covered' : fullEnd <= settled ? 'gap' : 'open';
-    periods.push({ from, to: todayIso(new Date(end - DAY)), status, snapshots });
+    const status: PeriodStatus = snapshots > 0 ? 'covered' : end <= settled ? 'gap' : 'open';
+    const last = addDays(slot.next, -1);
+    periods.push({ from: laterOf(slot.start, window.from), to: last < window.to ? last : window.to, status, snapshots });
   }
   const gapRuns: Continuity['gapRuns'] = [];
   periods.forEach((period, index) => {

@@ -79,7 +79,8 @@ export function snapshotContentProblems(snapshots: readonly SnapshotFile[], grap
   const known = [...graph.controls.values()].map((c) => c.code).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   for (const snapshot of snapshots) {
     snapshot.data.controls.forEach((code, index) => {
-      if (!graph.controls.has(controlId(code))) {
+      // A control whose file failed validation is reported there, not once per snapshot.
+      if (!graph.controls.has(controlId(code)) && !graph.invalid.controls.has(controlId(code))) {
         problems.push({
           severity: 'error', file: snapshot.file, line: snapshot.locate(['controls', index]), field: formatFieldPath(['controls', index]),
           message: `unknown control "${code}"; the snapshot supports a control that is not in content/controls/ (known: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''})`,
@@ -87,7 +88,7 @@ export function snapshotContentProblems(snapshots: readonly SnapshotFile[], grap
       }
     });
     if (snapshot.data.collectedAt.slice(0, 10) > today) {
-      problems.push(problemAt(snapshot, 'collectedAt', `${snapshot.data.collectedAt} is in the future; a snapshot records when its collector actually ran`));
+      problems.push(problemAt(snapshot, 'collectedAt', `${snapshot.data.collectedAt} is in the future (dates are judged as of ${today}); a snapshot records when its collector actually ran`));
     }
   }
   return problems;

@@ -3,7 +3,7 @@ import type { Framework, FrameworkId, Requirement } from '../schemas/framework.t
 import type { Policy } from '../schemas/policy.ts';
 import type { Runbook } from '../schemas/runbook.ts';
 import type { Person, Site } from '../schemas/site.ts';
-import { addMonths, laterOf } from './dates.ts';
+import { nextReviewDate } from './policy-review.ts';
 import {
   controlId,
   policyId,
@@ -16,7 +16,8 @@ import {
   type RunbookId,
 } from './ids.ts';
 import type { ContentSet, Entry } from './load.ts';
-import { formatFieldPath, type Problem } from './problems.ts';
+import { formatFieldPath, type FieldPath, type Problem } from './problems.ts';
+import type { RejectedEntry } from './read.ts';
 
 export interface PolicyNode {
   id: PolicyId;
@@ -81,22 +82,42 @@ export interface ComplianceGraph {
   controls: Map<ControlId, ControlNode>;
   frameworks: Map<FrameworkId, FrameworkNode>;
   requirements: Map<RequirementId, RequirementNode>;
-}
-
-const reviewCycleMonths = { quarterly: 3, semiannual: 6, annual: 12, biennial: 24 } as const;
-
-export function nextReviewDate(policy: Pick<Policy, 'effective' | 'lastReviewed' | 'reviewCycle'>): string {
-  return addMonths(laterOf(policy.effective, policy.lastReviewed), reviewCycleMonths[policy.reviewCycle]);
+  invalid: InvalidDocuments;
 }
 
 /**
- * Resolves every reference between documents. Dangling references and unknown people are
- * reported as problems (naming the file and field) and left out of the graph.
+ * Documents whose file exists but failed validation: they are left out of the graph, but they
+ * are not missing, so what refers to them or relies on them is not reported a second time.
  */
-export function buildGraph(content: ContentSet): { graph: ComplianceGraph; problems: Problem[] } {
+export interface InvalidDocuments {
+  policies: Set<PolicyId>;
+  runbooks: Set<RunbookId>;
+  controls: Set<ControlId>;
+  frameworks: Set<string>;
+  /** Controls an invalid policy lists (all of them when its list cannot be read): they may well be implemented. */
+  listedByInvalidPolicies: Set<ControlId>;
+}
+
+type Located = Pick<Entry<unknown>, 'file' | 'locate'>;
+
+/**
+ * Resolves every reference between documents. Dangling references and unknown people are
+ * reported as problems (naming the file and field) and left out of the graph. `rejected` are
+ * the files that failed validation: references to them are not dangling, and the references
+ * they make in fields that are valid are still checked.
+ */
+export function buildGraph(content: ContentSet, rejected: readonly RejectedEntry[] = []): { graph: ComplianceGraph; problems: Problem[] } {
   const problems: Problem[] = [];
-  const problem = (entry: Entry<unknown>, path: (string | number)[], message: string, severity: Problem['severity'] = 'error') =>
+  const problem = (entry: Located, path: (string | number)[], message: string, severity: Problem['severity'] = 'error') =>
     problems.push({ severity, file: entry.file, line: entry.locate?.(path), field: formatFieldPath(path) || undefined, message });
+  const rejectedIds = (collection: RejectedEntry['collection']) => rejected.filter((r) => r.collection === collection).flatMap((r) => r.ids);
+  const invalid: InvalidDocuments = {
+    policies: new Set(rejectedIds('policies').map(policyId)),
+    runbooks: new Set(rejectedIds('runbooks').map(runbookId)),
+    controls: new Set(rejectedIds('controls').map(controlId)),
+    frameworks: new Set(rejectedIds('frameworks')),
+    listedByInvalidPolicies: new Set(),
+  };
 
   const people = new Map<string, Person>();
   const site = content.site;
@@ -104,7 +125,7 @@ export function buildGraph(content: ContentSet): { graph: ComplianceGraph; probl
     if (people.has(person.id)) problem(site, ['people', index, 'id'], `duplicate person id "${person.id}"`);
     else people.set(person.id, person);
   });
-  const personRef = (entry: Entry<unknown>, field: string, id: string): Person | undefined => {
+  const personRef = (entry: Located, field: string, id: string): Person | undefined => {
     const person = people.get(id);
     if (!person && site) problem(entry, [field], `unknown person "${id}"; add them to people in ${site.file} or use one of: ${[...people.keys()].join(', ')}`);
     return person;
@@ -137,8 +158,21 @@ export function buildGraph(content: ContentSet): { graph: ComplianceGraph; probl
     });
   }
   site?.data.frameworks.forEach((inScope, index) => {
-    if (!frameworks.has(inScope.framework)) problem(site, ['frameworks', index, 'framework'], `no catalog for framework "${inScope.framework}" in frameworks/`);
+    if (!frameworks.has(inScope.framework) && !invalid.frameworks.has(inScope.framework)) {
+      problem(site, ['frameworks', index, 'framework'], `no catalog for framework "${inScope.framework}" in frameworks/`);
+    }
   });
+
+  const mappedRequirement = (entry: Located, framework: FrameworkId, code: string, index: number): RequirementNode | undefined => {
+    const catalog = frameworks.get(framework);
+    if (!catalog) {
+      if (!invalid.frameworks.has(framework)) problem(entry, ['mappings', framework, index], `no catalog for framework "${framework}" in frameworks/`);
+      return undefined;
+    }
+    const requirement = requirements.get(requirementId(framework, code));
+    if (!requirement) problem(entry, ['mappings', framework, index], `unknown ${catalog.data.name} requirement "${code}" (not in ${catalog.file})`);
+    return requirement;
+  };
 
   const controls = new Map<ControlId, ControlNode>();
   for (const entry of content.controls) {
@@ -154,30 +188,25 @@ export function buildGraph(content: ContentSet): { graph: ComplianceGraph; probl
     };
     controls.set(node.id, node);
     for (const [framework, codes] of Object.entries(entry.data.mappings) as [FrameworkId, string[]][]) {
-      const catalog = frameworks.get(framework);
       codes.forEach((code, index) => {
-        if (!catalog) {
-          problem(entry, ['mappings', framework, index], `no catalog for framework "${framework}" in frameworks/`);
-          return;
-        }
-        const requirement = requirements.get(requirementId(framework, code));
-        if (!requirement) {
-          problem(entry, ['mappings', framework, index], `unknown ${catalog.data.name} requirement "${code}" (not in ${catalog.file})`);
-          return;
-        }
-        if (node.requirements.includes(requirement)) return;
+        const requirement = mappedRequirement(entry, framework, code, index);
+        if (!requirement || node.requirements.includes(requirement)) return;
         node.requirements.push(requirement);
         requirement.controls.push(node);
       });
     }
   }
 
+  const controlRef = (entry: Located, code: string, index: number): ControlNode | undefined => {
+    const control = controls.get(controlId(code));
+    if (!control && !invalid.controls.has(controlId(code))) problem(entry, ['controls', index], `unknown control "${code}"`);
+    return control;
+  };
   const controlRefs = (entry: Entry<{ controls: string[] }>): ControlNode[] => {
     const resolved: ControlNode[] = [];
     entry.data.controls.forEach((code, index) => {
-      const control = controls.get(controlId(code));
-      if (!control) problem(entry, ['controls', index], `unknown control "${code}"`);
-      else if (!resolved.includes(control)) resolved.push(control);
+      const control = controlRef(entry, code, index);
+      if (control && !resolved.includes(control)) resolved.push(control);
     });
     return resolved;
   };
@@ -221,18 +250,55 @@ export function buildGraph(content: ContentSet): { graph: ComplianceGraph; probl
     if (!parts) {
       problem(applicability, ['exclusions', index, 'requirement'], `write the requirement with its framework, e.g. iso27001:A.7.5`);
     } else if (!requirement) {
-      problem(applicability, ['exclusions', index, 'requirement'], `unknown requirement "${exclusion.requirement}"`);
+      if (!invalid.frameworks.has(parts.framework)) problem(applicability, ['exclusions', index, 'requirement'], `unknown requirement "${exclusion.requirement}"`);
     } else if (requirement.exclusion) {
       problem(applicability, ['exclusions', index, 'requirement'], `"${exclusion.requirement}" is excluded twice`);
     } else {
       requirement.exclusion = exclusion.justification;
       if (requirement.controls.length) {
+        const [codes, verb, noun] = requirement.controls.length === 1 ? [requirement.controls[0]!.code, 'maps', 'mapping'] : [requirement.controls.map((c) => c.code).join(', '), 'map', 'mappings'];
         problem(applicability, ['exclusions', index, 'requirement'],
-          `"${exclusion.requirement}" is excluded but ${requirement.controls.map((c) => c.code).join(', ')} map to it; remove the exclusion or the mappings`, 'warning');
+          `"${exclusion.requirement}" is excluded but ${codes} ${verb} to it; a requirement a control covers applies: remove the exclusion or the ${noun}`);
       }
     }
   });
 
-  return { graph: { site: site?.data, people, policies, runbooks, controls, frameworks, requirements }, problems };
+  // A document that failed validation is not in the graph, but the fields it got right still
+  // name people, controls and requirements: check them now, so one fault hides no other.
+  for (const entry of rejected) {
+    const { collection, data } = entry;
+    if ((collection !== 'policies' && collection !== 'runbooks' && collection !== 'controls') || !isRecord(data)) continue;
+    // A value the schema accepted: not inside any field it rejected.
+    const accepted = (path: FieldPath, value: unknown): value is string =>
+      typeof value === 'string' && !entry.faults.some((fault) => fault.length <= path.length && fault.every((key, i) => path[i] === key));
+    for (const field of collection === 'policies' ? ['owner', 'approver'] : ['owner']) {
+      if (accepted([field], data[field])) personRef(entry, field, data[field]);
+    }
+    if (collection === 'controls' && isRecord(data.mappings)) {
+      for (const [framework, codes] of Object.entries(data.mappings)) {
+        if (!Array.isArray(codes)) continue;
+        codes.forEach((code, index) => {
+          if (accepted(['mappings', framework, index], code)) mappedRequirement(entry, framework as FrameworkId, code, index);
+        });
+      }
+    }
+    if (collection !== 'controls' && Array.isArray(data.controls)) {
+      data.controls.forEach((code, index) => {
+        if (accepted(['controls', index], code)) controlRef(entry, code, index);
+      });
+    }
+  }
+  for (const entry of rejected) {
+    if (entry.collection !== 'policies') continue;
+    const listed = isRecord(entry.data) ? (entry.data.controls ?? []) : undefined;
+    const codes = Array.isArray(listed) ? listed.filter((code): code is string => typeof code === 'string').map(controlId) : [...controls.keys(), ...invalid.controls];
+    codes.forEach((id) => invalid.listedByInvalidPolicies.add(id));
+  }
+
+  return { graph: { site: site?.data, people, policies, runbooks, controls, frameworks, requirements, invalid }, problems };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

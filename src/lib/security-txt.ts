@@ -21,7 +21,7 @@ export interface SecurityTxt {
 export const securityTxtLifetimeDays = 364;
 
 /** The expiry for a file built at `now`: `securityTxtLifetimeDays` ahead, to the second. */
-export function securityTxtExpiry(now: Date = new Date(), days = securityTxtLifetimeDays): Date {
+export function securityTxtExpiry(now: Date, days = securityTxtLifetimeDays): Date {
   const expires = new Date(now.getTime() + days * 86_400_000);
   expires.setUTCMilliseconds(0);
   return expires;

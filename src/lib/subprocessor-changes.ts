@@ -1,3 +1,4 @@
+import { processClock } from './clock.ts';
 import { subprocessorsSchema, type Subprocessor } from '../schemas/subprocessor.ts';
 import { fileHistory, readRevisions } from './git-history.ts';
 import { parseContentFile } from './read.ts';
@@ -57,7 +58,7 @@ export function diffSubprocessors(before: Subprocessor[], after: Subprocessor[])
  * is the list as it stood before any recorded change, so each of its sub-processors counts
  * as added on its `since` date.
  */
-export function changesFromVersions(versions: SubprocessorVersion[], buildDate: string = new Date().toISOString()): SubprocessorChange[] {
+export function changesFromVersions(versions: SubprocessorVersion[], buildDate: string): SubprocessorChange[] {
   const [first, ...later] = versions;
   if (!first) return [];
   const changes: SubprocessorChange[] = first.subprocessors.map((s) => ({ kind: 'added', name: s.name, date: s.since, dateSource: 'since', subprocessor: s }));
@@ -105,7 +106,7 @@ export async function subprocessorChanges(root: string, current: Subprocessor[],
   const versions = await subprocessorHistory(root, options.path);
   const newest = versions.at(-1);
   if (!newest || !same(newest.subprocessors, current)) versions.push({ subprocessors: current });
-  return changesFromVersions(versions, (options.now ?? new Date()).toISOString());
+  return changesFromVersions(versions, (options.now ?? processClock().now).toISOString());
 }
 
 /** The date of the most recent change, YYYY-MM-DD, or undefined for an empty list. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { periodFault } from '../lib/audit-period.ts';
 import { nonEmpty, slug, isoDate } from './common.ts';
 import { frameworkId } from './framework.ts';
 
@@ -15,6 +16,21 @@ export type Person = z.infer<typeof personSchema>;
 /** How the trust center presents a framework: what a prospect can expect to receive. */
 export const frameworkStatus = z.enum(['certified', 'report-available', 'in-progress', 'aligned']);
 
+/** A fixed span an audit covers, e.g. a SOC 2 Type II period; the portal shows evidence continuity over it. */
+export const auditPeriodSchema = z
+  .strictObject({
+    /** How the portal names the period, e.g. "SOC 2 Type II 2025–26". */
+    name: nonEmpty,
+    /** First day of the period, YYYY-MM-DD. */
+    start: isoDate,
+    /** Last day of the period, included. */
+    end: isoDate,
+  })
+  .superRefine((period, context) => {
+    const fault = periodFault({ from: period.start, to: period.end });
+    if (fault) context.addIssue({ code: 'custom', path: ['end'], message: `the audit period ${fault}` });
+  });
+
 export const frameworkInScopeSchema = z.strictObject({
   framework: frameworkId,
   status: frameworkStatus,
@@ -25,9 +41,16 @@ export const frameworkInScopeSchema = z.strictObject({
   /** Certificate or report dates, when there are any. */
   issued: isoDate.optional(),
   expires: isoDate.optional(),
+  /** Audit periods, oldest first; each gets its own evidence view in the portal. */
+  auditPeriods: z.array(auditPeriodSchema).optional(),
 });
 
 export const siteSchema = z.strictObject({
+  /**
+   * Judge review dates and evidence freshness as of this day instead of the build's: for content
+   * frozen at a date, such as an example or an archived audit. CHARTER_NOW overrides it.
+   */
+  asOf: isoDate.optional(),
   organisation: z.strictObject({
     name: nonEmpty,
     legalName: z.string().optional(),

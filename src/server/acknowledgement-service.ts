@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { acknowledgementState, parseRoster, personStates, policyAppliesTo, type AcknowledgementState, type RosterPerson } from '../lib/acknowledgements.ts';
-import { formatDate, todayIso } from '../lib/dates.ts';
+import { wallClock } from '../lib/clock.ts';
+import { dayOf, formatDate } from '../lib/dates.ts';
 import { loadValidContent } from '../lib/load.ts';
 import { formatProblem, hasErrors } from '../lib/problems.ts';
 import { directorySource } from '../lib/source.ts';
@@ -58,7 +59,7 @@ export class AcknowledgementService {
   private readonly mailer: Mailer;
   private readonly today: () => string;
 
-  constructor(settings: PortalSettings, store: AcknowledgementStore, mailer: Mailer, today: () => string = () => todayIso()) {
+  constructor(settings: PortalSettings, store: AcknowledgementStore, mailer: Mailer, today: () => string = () => dayOf(wallClock())) {
     this.settings = settings;
     this.store = store;
     this.mailer = mailer;

@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { AcknowledgementRecord } from '../lib/acknowledgements.ts';
 import { appendAudit } from './audit-log.ts';
 import { transaction, type Migration } from './sqlite.ts';
+import { wallClock } from '../lib/clock.ts';
 
 export const acknowledgementsMigration: Migration = {
   id: '003-acknowledgements',
@@ -33,7 +34,7 @@ export class AcknowledgementStore {
   private readonly db: DatabaseSync;
   private readonly clock: () => Date;
 
-  constructor(db: DatabaseSync, clock: () => Date = () => new Date()) {
+  constructor(db: DatabaseSync, clock: () => Date = wallClock) {
     this.db = db;
     this.clock = clock;
   }

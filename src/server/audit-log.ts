@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Migration } from './sqlite.ts';
+import { wallClock } from '../lib/clock.ts';
 
 /** One recorded event. `subject` names what it is about (a request id, a policy id), never a person's details. */
 export interface AuditEvent {
@@ -66,7 +67,7 @@ const fromStored = (row: StoredRow): AuditRow => ({
  * Appends an event. Call inside the same IMMEDIATE transaction as the change it records, so
  * the change and its log row commit together and the chain has no forks.
  */
-export function appendAudit(db: DatabaseSync, event: AuditEvent, now: Date = new Date()): AuditRow {
+export function appendAudit(db: DatabaseSync, event: AuditEvent, now: Date = wallClock()): AuditRow {
   const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
   const row = {
     seq: (last?.seq ?? 0) + 1,

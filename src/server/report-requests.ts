@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { appendAudit, auditRows, type AuditRow } from './audit-log.ts';
 import { transaction, type Migration } from './sqlite.ts';
+import { wallClock } from '../lib/clock.ts';
 
 export type RequestStatus = 'awaiting-nda' | 'pending' | 'approved' | 'denied' | 'refused' | 'revoked';
 
@@ -106,7 +107,7 @@ export class ReportRequestStore {
   private readonly db: DatabaseSync;
   private readonly clock: () => Date;
 
-  constructor(db: DatabaseSync, clock: () => Date = () => new Date()) {
+  constructor(db: DatabaseSync, clock: () => Date = wallClock) {
     this.db = db;
     this.clock = clock;
   }

@@ -11,6 +11,7 @@ import type { Mailer } from './mailer.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { RequestError, type ReportRequest, type ReportRequestStore, type RequestContext } from './report-requests.ts';
 import { signedLink, signToken, verifyToken, type TokenCheck, type TokenClaims } from './tokens.ts';
+import { wallClock } from '../lib/clock.ts';
 
 /** What the request server knows of the content: read at start-up, never from the browser. */
 export interface TrustSettings {
@@ -67,7 +68,7 @@ export class ReportService {
   private readonly perIp: RateLimiter;
   private readonly perEmail: RateLimiter;
 
-  constructor(settings: TrustSettings, store: ReportRequestStore, mailer: Mailer, secret: string, clock: () => Date = () => new Date()) {
+  constructor(settings: TrustSettings, store: ReportRequestStore, mailer: Mailer, secret: string, clock: () => Date = wallClock) {
     this.settings = settings;
     this.store = store;
     this.mailer = mailer;

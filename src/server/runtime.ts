@@ -1,3 +1,5 @@
+import { wallClock } from '../lib/clock.ts';
+import { dayOf } from '../lib/dates.ts';
 import { AcknowledgementService, loadPortalSettings } from './acknowledgement-service.ts';
 import { AcknowledgementStore, acknowledgementsMigration } from './acknowledgement-store.ts';
 import { fixedIdentityVerifier, proxyIdentityVerifier, type IdentityResult } from './identity.ts';
@@ -36,12 +38,15 @@ export interface PortalRuntime {
   close(): void;
 }
 
-/** Opens the store, the current policies and the roster, and the identity check, once per process. */
-export async function openPortalRuntime(root: string, env: NodeJS.ProcessEnv = process.env): Promise<PortalRuntime> {
+/**
+ * Opens the store, the current policies and the roster, and the identity check, once per
+ * process. Servers keep the wall clock; the CLI passes the process clock, so CHARTER_NOW holds.
+ */
+export async function openPortalRuntime(root: string, env: NodeJS.ProcessEnv = process.env, clock: () => Date = wallClock): Promise<PortalRuntime> {
   const config = loadServerConfig(env);
   const settings = await loadPortalSettings(root, config.rosterPath);
   const db = openDatabase(config.databasePath, migrations);
-  const store = new AcknowledgementStore(db);
+  const store = new AcknowledgementStore(db, clock);
   const mailer = mailerFor(config);
   const identity = config.identity;
   const verifyIdentity = identity?.kind === 'proxy'
@@ -52,7 +57,7 @@ export async function openPortalRuntime(root: string, env: NodeJS.ProcessEnv = p
   return {
     config,
     store,
-    acknowledgements: new AcknowledgementService(settings, store, mailer),
+    acknowledgements: new AcknowledgementService(settings, store, mailer, () => dayOf(clock())),
     verifyIdentity,
     close() {
       mailer.close();
@@ -71,18 +76,18 @@ export interface TrustRuntime {
   close(): void;
 }
 
-/** Opens the store and reads the settings once per process; endpoints share it. */
-export async function openTrustRuntime(root: string, env: NodeJS.ProcessEnv = process.env): Promise<TrustRuntime> {
+/** Opens the store and reads the settings once per process; endpoints share it. The clock is as for the portal. */
+export async function openTrustRuntime(root: string, env: NodeJS.ProcessEnv = process.env, clock: () => Date = wallClock): Promise<TrustRuntime> {
   const config = loadServerConfig(env);
   const settings = await loadTrustSettings(root, config);
   const db = openDatabase(config.databasePath, migrations);
-  const store = new ReportRequestStore(db);
+  const store = new ReportRequestStore(db, clock);
   const mailer = mailerFor(config);
   return {
     config,
     store,
-    service: new ReportService(settings, store, mailer, config.secret),
-    subscriptions: new SubscriptionService(new SubscriptionStore(db), mailer, config.secret, { organisation: settings.organisation, baseUrl: settings.baseUrl }),
+    service: new ReportService(settings, store, mailer, config.secret, clock),
+    subscriptions: new SubscriptionService(new SubscriptionStore(db, clock), mailer, config.secret, { organisation: settings.organisation, baseUrl: settings.baseUrl }, clock),
     news: () => loadNews(root, settings.baseUrl),
     close() {
       mailer.close();

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { wallClock } from '../lib/clock.ts';
 
 /** A schema change, applied once, in order, inside a transaction. */
 export interface Migration {
@@ -29,7 +30,7 @@ export function openDatabase(path: string, migrations: readonly Migration[]): Da
     if (applied.has(migration.id)) continue;
     transaction(db, () => {
       db.exec(migration.sql);
-      db.prepare('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)').run(migration.id, new Date().toISOString());
+      db.prepare('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)').run(migration.id, wallClock().toISOString());
     });
   }
   return db;

@@ -5,6 +5,7 @@ import type { Mailer } from './mailer.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { subscriptionTopics, type Subscriber, type SubscriptionStore, type SubscriptionTopic } from './subscriptions.ts';
 import { signedLink, verifyToken } from './tokens.ts';
+import { wallClock } from '../lib/clock.ts';
 
 /** Something subscribers of a topic hear about once. */
 export interface NewsItem {
@@ -35,7 +36,7 @@ export class SubscriptionService {
   private readonly clock: () => Date;
   private readonly perIp = new RateLimiter(20, 60 * 60_000);
 
-  constructor(store: SubscriptionStore, mailer: Mailer, secret: string, settings: { organisation: string; baseUrl: string }, clock: () => Date = () => new Date()) {
+  constructor(store: SubscriptionStore, mailer: Mailer, secret: string, settings: { organisation: string; baseUrl: string }, clock: () => Date = wallClock) {
     this.store = store;
     this.mailer = mailer;
     this.secret = secret;

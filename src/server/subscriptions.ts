@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { appendAudit } from './audit-log.ts';
 import { transaction, type Migration } from './sqlite.ts';
+import { wallClock } from '../lib/clock.ts';
 
 /** What a subscriber hears about. */
 export const subscriptionTopics = ['updates', 'subprocessors'] as const;
@@ -52,7 +53,7 @@ export class SubscriptionStore {
   private readonly db: DatabaseSync;
   private readonly clock: () => Date;
 
-  constructor(db: DatabaseSync, clock: () => Date = () => new Date()) {
+  constructor(db: DatabaseSync, clock: () => Date = wallClock) {
     this.db = db;
     this.clock = clock;
   }

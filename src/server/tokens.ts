@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { wallClock } from '../lib/clock.ts';
 
 /** What a signed link lets its holder do, for how long. */
 export interface TokenClaims {
@@ -30,7 +31,7 @@ export function signToken(secret: string, claims: Omit<TokenClaims, 'nonce'> & {
   return `${payload}.${signature(secret, payload).toString('base64url')}`;
 }
 
-export function verifyToken(secret: string, token: string, purpose: string, now: Date = new Date()): TokenCheck {
+export function verifyToken(secret: string, token: string, purpose: string, now: Date = wallClock()): TokenCheck {
   const [payload, sig, extra] = token.split('.');
   if (!payload || !sig || extra !== undefined) return { ok: false, reason: 'malformed' };
   const given = Buffer.from(sig, 'base64url');

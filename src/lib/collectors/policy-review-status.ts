@@ -1,11 +1,8 @@
 import { commitApprovalsForFiles, groupByVersion, type CommitApproval } from '../approvals.ts';
-import { addDays } from '../dates.ts';
 import { buildGraph } from '../graph.ts';
 import { loadContent } from '../load.ts';
+import { REVIEW_NOTICE_DAYS, reviewState } from '../policy-review.ts';
 import type { Collector } from './types.ts';
-
-/** Reviews due this soon are called out, so the owner has a month to schedule them. */
-const DUE_SOON_DAYS = 30;
 
 /**
  * Every policy's review state as the content says it today: version, owner, approver, the
@@ -17,7 +14,6 @@ export const policyReviewStatus: Collector = {
   controls: ['GV-02'],
   async collect({ root, source, now }) {
     const today = now.slice(0, 10);
-    const soon = addDays(today, DUE_SOON_DAYS);
     const { graph } = buildGraph((await loadContent(source, ['site', 'policies', 'controls', 'frameworks'])).content);
     const policies = [...graph.policies.values()].sort((a, b) => a.slug.localeCompare(b.slug));
     if (!policies.length) return { skipped: 'there are no policies in content/policies/ to report on' };
@@ -25,7 +21,7 @@ export const policyReviewStatus: Collector = {
     const history = await commitApprovalsForFiles(root, policies.map((policy) => policy.file)).catch(() => new Map<string, CommitApproval[]>());
     const items = policies.map((policy) => {
       const approval = groupByVersion(history.get(policy.file) ?? [])[0];
-      const status = policy.nextReview < today ? 'overdue' : policy.nextReview <= soon ? 'due soon' : 'current';
+      const { status } = reviewState(policy.nextReview, today);
       return {
         policy: policy.slug,
         title: policy.data.title,
@@ -42,9 +38,9 @@ export const policyReviewStatus: Collector = {
       };
     });
     const overdue = items.filter((i) => i.status === 'overdue');
-    const dueSoon = items.filter((i) => i.status === 'due soon');
+    const dueSoon = items.filter((i) => i.status === 'due-soon');
     const parts = [`${items.length - overdue.length - dueSoon.length} within their review cycle`];
-    if (dueSoon.length) parts.push(`${dueSoon.length} due within ${DUE_SOON_DAYS} days`);
+    if (dueSoon.length) parts.push(`${dueSoon.length} due within ${REVIEW_NOTICE_DAYS} days`);
     if (overdue.length) parts.push(`${overdue.length} overdue (${overdue.map((i) => i.title).join(', ')})`);
     return { summary: `${items.length} policies: ${parts.join(', ')}.`, items, source: 'content/policies and their git history' };
   },
