@@ -6,7 +6,7 @@ import { canonicalJson } from './canonical-json.ts';
 import type { FieldPath, Problem } from './problems.ts';
 import { fieldLocator } from './read.ts';
 import type { ContentSource } from './source.ts';
-import { zodProblems } from './zod-problems.ts';
+import { contentParseOptions, zodProblems } from './zod-problems.ts';
 
 /**
  * The snapshot file format: one JSON file per collection run in evidence-snapshots/, named
@@ -83,7 +83,7 @@ export function parseSnapshot(file: string, text: string): { snapshot?: Snapshot
   const { value, locate, problems } = parseJson(file, text);
   if (problems.length) return { problems };
   if (!isObject(value)) return { problems: [{ severity: 'error', file, line: 1, message: 'a snapshot must be a JSON object' }] };
-  const result = evidenceSnapshotSchema.safeParse(value, { reportInput: true });
+  const result = evidenceSnapshotSchema.safeParse(value, contentParseOptions);
   if (!result.success) return { problems: zodProblems(result.error, file, locate) };
   return { snapshot: { file, data: result.data, raw: value, locate }, problems: [] };
 }
@@ -105,7 +105,7 @@ export function parseDraft(file: string, text: string): { draft?: EvidenceDraft;
       }],
     };
   }
-  const result = evidenceDraftSchema.safeParse(value, { reportInput: true });
+  const result = evidenceDraftSchema.safeParse(value, contentParseOptions);
   if (!result.success) return { problems: zodProblems(result.error, file, locate) };
   return { draft: result.data, raw: value, locate, problems: [] };
 }

@@ -1,8 +1,8 @@
 import { collections, type CollectionData, type CollectionName } from './collections.ts';
 import { formatProblem, hasErrors, type FieldPath, type Problem } from './problems.ts';
-import { readCollection, type RawEntry } from './read.ts';
+import { fileStem, readCollection, type RawEntry, type RejectedEntry } from './read.ts';
 import type { ContentSource } from './source.ts';
-import { zodProblems } from './zod-problems.ts';
+import { contentParseOptions, zodProblems } from './zod-problems.ts';
 
 /** A validated document. */
 export interface Entry<T> {
@@ -11,6 +11,8 @@ export interface Entry<T> {
   file: string;
   data: T;
   body?: string;
+  /** The 1-based line of the file on which the body starts. */
+  bodyLine?: number;
   locate?: (path: FieldPath) => number | undefined;
 }
 
@@ -35,12 +37,22 @@ export interface ContentSet {
   trustAccess: Single<'trustAccess'>;
 }
 
-/** Validates one raw entry against its collection's schema. */
-export function validateEntry<N extends CollectionName>(raw: RawEntry & { collection: N }): { entry?: Entry<CollectionData<N>>; problems: Problem[] } {
-  const result = collections[raw.collection].schema.safeParse(raw.data, { reportInput: true });
-  if (!result.success) return { problems: zodProblems(result.error, raw.file, raw.locate) };
+/** Validates one raw entry against its collection's schema; an invalid one comes back as rejected. */
+export function validateEntry<N extends CollectionName>(
+  raw: RawEntry & { collection: N },
+): { entry?: Entry<CollectionData<N>>; rejected?: RejectedEntry; problems: Problem[] } {
+  const result = collections[raw.collection].schema.safeParse(raw.data, contentParseOptions);
+  if (!result.success) {
+    const faults = result.error.issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path]);
+    const ids = 'folder' in collections[raw.collection].location ? [...new Set([raw.id, fileStem(raw.file)])] : [raw.id];
+    return {
+      rejected: { collection: raw.collection, ids, file: raw.file, data: raw.data, body: raw.body, bodyLine: raw.bodyLine, locate: raw.locate, faults },
+      problems: zodProblems(result.error, raw.file, raw.locate),
+    };
+  }
   return {
-    entry: { id: raw.id, file: raw.file, data: result.data as CollectionData<N>, body: raw.body, locate: raw.locate },
+    entry: { id: raw.id, file: raw.file, data: result.data as CollectionData<N>, body: raw.body, bodyLine: raw.bodyLine, locate: raw.locate },
     problems: [],
   };
 }
@@ -75,21 +87,27 @@ const nouns: Partial<Record<CollectionName, string>> = {
   securityUpdates: 'security update',
 };
 
-/** Reads and validates the given collections from a source; the rest stay empty. */
+/**
+ * Reads and validates the given collections from a source; the rest stay empty. Files that
+ * cannot be read or fail validation are reported in `problems` and listed in `rejected`.
+ */
 export async function loadContent(
   source: ContentSource,
   names: readonly CollectionName[] = Object.keys(collections) as CollectionName[],
-): Promise<{ content: ContentSet; problems: Problem[] }> {
+): Promise<{ content: ContentSet; rejected: RejectedEntry[]; problems: Problem[] }> {
   const content = emptyContentSet();
+  const rejected: RejectedEntry[] = [];
   const problems: Problem[] = [];
   for (const name of names) {
     const read = await readCollection(source, name);
     problems.push(...read.problems);
+    rejected.push(...read.rejected);
     const valid: Entry<unknown>[] = [];
     for (const raw of read.entries) {
       const result = validateEntry(raw);
       problems.push(...result.problems);
       if (result.entry) valid.push(result.entry);
+      if (result.rejected) rejected.push(result.rejected);
     }
     if ('folder' in collections[name].location) {
       problems.push(...duplicateIdProblems(valid, nouns[name] ?? name));
@@ -98,7 +116,7 @@ export async function loadContent(
       (content as unknown as Record<string, unknown>)[name] = valid[0];
     }
   }
-  return { content, problems };
+  return { content, rejected, problems };
 }
 
 /** Like loadContent, for servers and commands that cannot work around invalid content: errors throw. */

@@ -5,6 +5,8 @@ export interface Problem {
   file: string;
   /** 1-based line in the file, when known. */
   line?: number;
+  /** 1-based column on that line, when known (MDX compiler errors). */
+  column?: number;
   /** Field path as written in the file, e.g. controls[2] or mappings.soc2[0]. */
   field?: string;
   message: string;
@@ -22,9 +24,9 @@ export function formatFieldPath(path: FieldPath): string {
   return text;
 }
 
-/** `file:line: field: message`, the shape editors and CI logs turn into links. */
+/** `file:line: field: message` or `file:line:column: message`, the shapes editors and CI logs turn into links. */
 export function formatProblem(problem: Problem): string {
-  const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+  const where = problem.line ? `${problem.file}:${problem.line}${problem.column ? `:${problem.column}` : ''}` : problem.file;
   const field = problem.field ? `${problem.field}: ` : '';
   const prefix = problem.severity === 'warning' ? 'warning: ' : '';
   return `${where}: ${prefix}${field}${problem.message}`;
@@ -40,6 +42,7 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
     (a, b) =>
       Number(a.severity === 'warning') - Number(b.severity === 'warning') ||
       a.file.localeCompare(b.file) ||
-      (a.line ?? 0) - (b.line ?? 0),
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0),
   );
 }

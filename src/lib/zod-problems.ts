@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { formatFieldPath, type FieldPath, type Problem } from './problems.ts';
+import { plural } from './words.ts';
 
 /** Says what a value is, in the words a YAML author would use. */
 function describeValue(value: unknown): string {
@@ -20,33 +21,54 @@ const typeWords: Record<string, string> = {
   object: 'a mapping of fields',
 };
 
-function issueMessage(issue: z.core.$ZodIssue): string {
+/** Charter's wording for an issue whose schema did not write its own message. */
+function issueMessage(issue: z.core.$ZodRawIssue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return 'is required but missing';
-      return `expected ${typeWords[issue.expected] ?? issue.expected}, got ${describeValue(issue.input)}`;
+      return `expected ${typeWords[issue.expected] ?? issue.expected}`;
     case 'invalid_value':
-      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(issue.input)}`;
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')} (check the spelling)`;
     case 'too_small':
-      if (issue.origin === 'array') return `needs at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`;
+      if (issue.origin === 'array') return `needs at least ${plural(Number(issue.minimum), 'item')}`;
       if (issue.origin === 'string') return 'must not be empty';
       return `must be at least ${issue.minimum}`;
     case 'too_big':
       return `must be at most ${issue.maximum}`;
     case 'invalid_format':
-      if (issue.format === 'email') return `expected an email address, got ${describeValue(issue.input)}`;
-      if (issue.format === 'url') return `expected a full URL such as https://example.com, got ${describeValue(issue.input)}`;
-      return `${issue.message}, got ${describeValue(issue.input)}`;
+      if (issue.format === 'email') return 'expected an email address';
+      if (issue.format === 'url') return 'expected a full URL such as https://example.com';
+      return undefined;
     default:
-      return issue.message;
+      return undefined;
   }
 }
 
 /**
- * Turns a failed zod parse into problems that name the file and the field. For an unknown
- * field the path is extended with its name, so the line points at the typo itself.
+ * Parse options for content schemas: issues carry the input, and each gets Charter's wording
+ * unless its schema wrote its own message, which zod puts first (schema, then this map).
+ */
+export const contentParseOptions = {
+  reportInput: true,
+  error: (issue: z.core.$ZodRawIssue) => issueMessage(issue),
+} as const;
+
+/** Issues about the value itself: the message also says what was written, whoever worded it. */
+const saysWhatWasFound = new Set<string>(['invalid_type', 'invalid_value', 'invalid_format']);
+
+function problemMessage(issue: z.core.$ZodIssue): string {
+  // A schema's message for a wrong value ("expected a date …") reads oddly for a missing one.
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required but missing';
+  if (issue.input !== undefined && saysWhatWasFound.has(issue.code)) return `${issue.message}, got ${describeValue(issue.input)}`;
+  return issue.message;
+}
+
+/**
+ * Turns a failed zod parse (with `contentParseOptions`) into problems that name the file and
+ * the field. For an unknown field the path is extended with its name, so the line points at
+ * the typo itself.
  */
 export function zodProblems(
   error: z.ZodError,
@@ -60,7 +82,7 @@ export function zodProblems(
       file,
       line: locate(path),
       field: formatFieldPath(issue.path) || undefined,
-      message: issueMessage(issue),
+      message: problemMessage(issue),
     };
   });
 }
