@@ -23,7 +23,7 @@ describe('the clock', () => {
   });
 
   it('refuses what is not a date, naming the variable', () => {
-    for (const value of ['tomorrow', '2026-02-30', '30/11/2026', '2026-11-30T25:00:00Z', '2026-11-30T12:00:00']) {
+    for (const value of ['tomorrow', '2026-02-30', '2026-13-01', '30/11/2026', '2026-11-30T25:00:00Z', '2026-11-30T12:00:00']) {
       expect(() => resolveClock({ CHARTER_NOW: value }, undefined, never)).toThrow(new ClockError(`CHARTER_NOW: expected a date such as 2026-11-30 or a time such as 2026-11-30T12:00:00Z, got "${value}"`));
     }
     expect(() => resolveClock({ SOURCE_DATE_EPOCH: '2026-11-30' }, undefined, never)).toThrow('SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01, got "2026-11-30"');

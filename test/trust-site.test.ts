@@ -143,9 +143,8 @@ describe('the built trust center', () => {
     expect(fields.Canonical).toBe(`${TRUST_URL}/.well-known/security.txt`);
     expect(fields.Policy).toBe(`${TRUST_URL}/policies/vulnerability-disclosure/`);
     expect(await exists(pathOf(fields.Policy))).toBe(true);
-    const ahead = Date.parse(fields.Expires) - Date.now();
-    expect(ahead).toBeGreaterThan(0);
-    expect(ahead).toBeLessThanOrEqual(366 * 86_400_000);
+    // 364 days after the instant the example is judged at: the end of its asOf day, 2026-11-22.
+    expect(fields.Expires).toBe('2027-11-21T23:59:59Z');
   });
 
   it('gives every page a canonical URL, feed links and a 1200×630 preview image', async () => {

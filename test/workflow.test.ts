@@ -12,20 +12,22 @@ const project = join(import.meta.dirname, '..');
 
 interface Step { name?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, string> }
 interface Job { if?: string; 'runs-on': string; steps: Step[] }
-interface Workflow { on: Record<string, { branches?: string[] } | null>; jobs: Record<string, Job> }
+interface Workflow { on: Record<string, { branches?: string[] } | { cron: string }[] | null>; jobs: Record<string, Job> }
 
 async function workflow(): Promise<Workflow> {
   return parse(await readFile(join(project, '.github/workflows/charter.yml'), 'utf8')) as Workflow;
 }
 
 describe('the GitHub Actions workflow for a compliance repository', () => {
-  it('is valid YAML with a review job for pull requests and a build job for main', async () => {
+  it('is valid YAML with a review job for pull requests and a build job for main and every day', async () => {
     const { on, jobs } = await workflow();
-    expect(Object.keys(on).sort()).toEqual(['pull_request', 'push']);
-    expect(on.push!.branches).toEqual(['main']);
+    expect(Object.keys(on).sort()).toEqual(['pull_request', 'push', 'schedule', 'workflow_dispatch']);
+    expect((on.push as { branches: string[] }).branches).toEqual(['main']);
+    // Once a day: review dates and evidence freshness are as of the build.
+    expect(on.schedule).toEqual([{ cron: expect.stringMatching(/^\d+ \d+ \* \* \*$/) }]);
     expect(Object.keys(jobs).sort()).toEqual(['build', 'review']);
     expect(jobs.review!.if).toBe("github.event_name == 'pull_request'");
-    expect(jobs.build!.if).toBe("github.event_name == 'push'");
+    expect(jobs.build!.if).toBe("github.event_name != 'pull_request'");
 
     for (const job of Object.values(jobs)) {
       const checkout = job.steps.find((s) => s.uses?.startsWith('actions/checkout@'))!;
@@ -44,7 +46,9 @@ describe('the GitHub Actions workflow for a compliance repository', () => {
     expect(diff.if).toBe('${{ !cancelled() }}');
 
     const build = jobs.build!.steps;
-    expect(build.some((s) => s.run === 'npx charter build')).toBe(true);
+    const runs = build.map((s) => s.run);
+    expect(runs.indexOf('npx charter evidence verify')).toBeGreaterThan(-1);
+    expect(runs.indexOf('npx charter evidence verify')).toBeLessThan(runs.indexOf('npx charter build'));
     const artifacts = build.filter((s) => s.uses?.startsWith('actions/upload-artifact@')).map((s) => s.with?.path);
     expect(artifacts).toEqual(['dist/portal', 'dist/trust']);
   });

@@ -26,7 +26,8 @@ const dateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d
 
 /** Whether a YYYY-MM-DD string names a real calendar day (2026-02-30 does not). */
 export function isCalendarDate(value: string): boolean {
-  return dateOnly.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return dateOnly.test(value) && Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === value;
 }
 
 /**

@@ -23,6 +23,8 @@ export interface PortalSettings {
   organisation: string;
   portalUrl: string;
   withinDays: number;
+  /** `asOf` in content/site.yaml: content frozen at a date is judged as of it, here as on the pages. */
+  asOf?: string;
   policies: Map<string, CurrentPolicy>;
   roster: RosterPerson[];
 }
@@ -44,6 +46,7 @@ export async function loadPortalSettings(root: string, rosterPath: string): Prom
     organisation: content.site!.data.organisation.name,
     portalUrl: content.site!.data.portal.url,
     withinDays: content.site!.data.portal.acknowledgeWithinDays,
+    asOf: content.site!.data.asOf,
     policies,
     roster: roster.people,
   };

@@ -1,4 +1,4 @@
-import { wallClock } from '../lib/clock.ts';
+import { resolveClock, wallClock } from '../lib/clock.ts';
 import { dayOf } from '../lib/dates.ts';
 import { AcknowledgementService, loadPortalSettings } from './acknowledgement-service.ts';
 import { AcknowledgementStore, acknowledgementsMigration } from './acknowledgement-store.ts';
@@ -40,7 +40,9 @@ export interface PortalRuntime {
 
 /**
  * Opens the store, the current policies and the roster, and the identity check, once per
- * process. Servers keep the wall clock; the CLI passes the process clock, so CHARTER_NOW holds.
+ * process. `clock` records when things happen: the wall clock in servers, the process clock in
+ * the CLI. Due dates are judged as the pages judge them: CHARTER_NOW, SOURCE_DATE_EPOCH or
+ * the content's asOf when set, else that clock.
  */
 export async function openPortalRuntime(root: string, env: NodeJS.ProcessEnv = process.env, clock: () => Date = wallClock): Promise<PortalRuntime> {
   const config = loadServerConfig(env);
@@ -57,7 +59,7 @@ export async function openPortalRuntime(root: string, env: NodeJS.ProcessEnv = p
   return {
     config,
     store,
-    acknowledgements: new AcknowledgementService(settings, store, mailer, () => dayOf(clock())),
+    acknowledgements: new AcknowledgementService(settings, store, mailer, () => dayOf(resolveClock(env, settings.asOf, clock).now)),
     verifyIdentity,
     close() {
       mailer.close();
