@@ -12,6 +12,7 @@ const shots = [
   ['portal', '/controls/AC-01/', 'portal-control'],
   ['portal', '/evidence/', 'portal-evidence'],
   ['portal', '/evidence/last-12-months/', 'portal-evidence-12-months'],
+  ['portal', '/evidence/soc2-2026-04-01-to-2027-03-31/', 'portal-evidence-audit-period'],
   ['portal', '/controls/DI-03/', 'portal-control-stale'],
   ['portal', '/controls/AC-02/', 'portal-control-missing'],
   ['portal', '/frameworks/iso27001/', 'portal-framework'],
