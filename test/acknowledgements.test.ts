@@ -42,6 +42,22 @@ describe('acknowledgement status', () => {
     expect(people).toEqual([{ email: 'jo@acme.example', name: 'Jo', groups: ['engineering', 'firmware'], hired: '2024-01-02' }]);
     expect(problems.map((p) => `${p.line}: ${p.field}: ${p.message}`)).toEqual(['3: email: "bad" is not an email address', '4: hired: "02/01/2024" is not a date written as YYYY-MM-DD']);
   });
+
+  it('names the file line of a bad row after a blank line and a cell that spans two lines', () => {
+    const lines = ['email,name,groups,hired', 'jo@acme.example,"Jo', 'Smith",engineering,2024-01-02', '', 'mo@acme.example,Mo,,2024-01-03', 'bad,X,,2024-01-02', ''];
+    for (const eol of ['\n', '\r\n']) {
+      const { people, problems } = parseRoster(lines.join(eol), 'roster.csv');
+      expect(people.map((p) => p.email)).toEqual(['jo@acme.example', 'mo@acme.example']);
+      expect(problems.map((p) => `${p.line}: ${p.message}`)).toEqual(['6: "bad" is not an email address']);
+    }
+  });
+
+  it('reports a roster with an unclosed quote at the row where the quote opens, and reads no one from it', () => {
+    const { people, problems } = parseRoster('email,name,groups,hired\njo@acme.example,Jo,,2024-01-02\n\nmo@acme.example,"Mo,,2024-01-03\nli@acme.example,Li,,2024-01-04\n', 'roster.csv');
+    expect(people).toEqual([]);
+    expect(problems).toMatchObject([{ severity: 'error', file: 'roster.csv', line: 4 }]);
+    expect(problems[0]!.message).toMatch(/never closed/);
+  });
 });
 
 describe('identity from the SSO proxy', () => {

@@ -1,5 +1,5 @@
 import type { Policy } from '../schemas/policy.ts';
-import { parseCsv } from './csv.ts';
+import { CsvSyntaxError, readCsv, type CsvRow } from './csv.ts';
 import { addDays, laterOf } from './dates.ts';
 import type { Problem } from './problems.ts';
 
@@ -78,23 +78,29 @@ export function personStates(
 
 /** Reads the roster CSV: columns email, name, groups (separated by ;) and hired (YYYY-MM-DD). */
 export function parseRoster(text: string, file: string): { people: RosterPerson[]; problems: Problem[] } {
-  const [header, ...rows] = parseCsv(text);
+  let rows: CsvRow[];
+  try {
+    rows = readCsv(text);
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    return { people: [], problems: [{ severity: 'error', file, line: error.line, message: `${error.message}; no one is read from the roster until it is fixed` }] };
+  }
+  const [header, ...body] = rows;
   const problems: Problem[] = [];
-  const columns = (header ?? []).map((h) => h.trim().toLowerCase());
+  const columns = (header?.cells ?? []).map((h) => h.trim().toLowerCase());
   const index = (name: string) => columns.indexOf(name);
   for (const required of ['email', 'name', 'groups', 'hired']) {
-    if (index(required) < 0) problems.push({ severity: 'error', file, line: 1, message: `missing column "${required}"; the header must be email,name,groups,hired` });
+    if (index(required) < 0) problems.push({ severity: 'error', file, line: header?.line ?? 1, message: `missing column "${required}"; the header must be email,name,groups,hired` });
   }
   if (problems.length) return { people: [], problems };
   const people: RosterPerson[] = [];
   const seen = new Set<string>();
-  rows.forEach((cells, i) => {
-    const line = i + 2;
+  for (const { line, cells } of body) {
     const email = (cells[index('email')] ?? '').trim().toLowerCase();
     const hired = (cells[index('hired')] ?? '').trim();
-    if (!/^[^@\s]+@[^@\s]+$/.test(email)) return problems.push({ severity: 'error', file, line, field: 'email', message: `"${email}" is not an email address` });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(hired)) return problems.push({ severity: 'error', file, line, field: 'hired', message: `"${hired}" is not a date written as YYYY-MM-DD` });
-    if (seen.has(email)) return problems.push({ severity: 'error', file, line, field: 'email', message: `${email} is listed twice` });
+    if (!/^[^@\s]+@[^@\s]+$/.test(email)) { problems.push({ severity: 'error', file, line, field: 'email', message: `"${email}" is not an email address` }); continue; }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(hired)) { problems.push({ severity: 'error', file, line, field: 'hired', message: `"${hired}" is not a date written as YYYY-MM-DD` }); continue; }
+    if (seen.has(email)) { problems.push({ severity: 'error', file, line, field: 'email', message: `${email} is listed twice` }); continue; }
     seen.add(email);
     people.push({
       email,
@@ -102,6 +108,6 @@ export function parseRoster(text: string, file: string): { people: RosterPerson[
       groups: (cells[index('groups')] ?? '').split(';').map((g) => g.trim()).filter(Boolean),
       hired,
     });
-  });
+  }
   return { people, problems };
 }
