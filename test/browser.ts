@@ -2,12 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { chromiumPath } from './prerequisites.ts';
 
 /** Debian's Chromium, headless, with a fresh profile and no background traffic. */
 export async function launchChromium(options: { viewport?: { width: number; height: number }; deviceScaleFactor?: number } = {}): Promise<BrowserContext & { dispose(): Promise<void> }> {
   const profile = await mkdtemp(join(tmpdir(), 'charter-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath,
     headless: true,
     viewport: options.viewport ?? { width: 1366, height: 900 },
     deviceScaleFactor: options.deviceScaleFactor ?? 1,

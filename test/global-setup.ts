@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSites, project, removeBuild } from './example-root.ts';
+import { checkPrerequisites } from './prerequisites.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,6 +13,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(testProject: TestProject) {
+  await checkPrerequisites();
   const out = await mkdtemp(join(tmpdir(), 'charter-example-build-'));
   await buildSites(project, out);
   testProject.provide('exampleBuild', out);

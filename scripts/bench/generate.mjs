@@ -152,7 +152,7 @@ function frontmatter(fields) {
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;
     if (Array.isArray(value)) lines.push(`${key}: [${value.join(', ')}]`);
-    else if (typeof value === 'string' && /[:#"'\[\]{}]|^\s|\s$/.test(value)) lines.push(`${key}: ${yamlString(value)}`);
+    else if (typeof value === 'string' && /[:#"'[\]{}]|^\s|\s$/.test(value)) lines.push(`${key}: ${yamlString(value)}`);
     else lines.push(`${key}: ${value}`);
   }
   lines.push('---', '');

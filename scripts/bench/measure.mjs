@@ -17,7 +17,7 @@ function rss(pid) {
 function tree(pid) {
   const pids = [pid];
   for (let i = 0; i < pids.length; i++) {
-    let tasks = [];
+    let tasks;
     try {
       tasks = readdirSync(`/proc/${pids[i]}/task`);
     } catch {

@@ -168,7 +168,11 @@ async function benchSize(work, documents) {
     result.hugo.pages = countHtml(join(dir, 'hugo'));
   }
   await removeServerBundles(out);
-  for (const key of ['check', 'charter', 'pagefind', 'astro', 'hugo']) if (result[key]) delete result[key].stdout, delete result[key].stderr;
+  for (const key of ['check', 'charter', 'pagefind', 'astro', 'hugo']) {
+    if (!result[key]) continue;
+    delete result[key].stdout;
+    delete result[key].stderr;
+  }
   log(`${documents} documents: Charter ${s(result.charter.seconds)} s, Astro ${s(result.astro.seconds)} s, Hugo ${s(result.hugo?.seconds)} s`);
   return result;
 }

@@ -23,7 +23,7 @@ export function openEvidenceStore(env: NodeJS.ProcessEnv = process.env): (Eviden
     try {
       return read();
     } catch (error) {
-      throw new Error(`cannot read the store at ${path} (${(error as Error).message}); start the portal server once so it creates its tables`);
+      throw new Error(`cannot read the store at ${path} (${(error as Error).message}); start the portal server once so it creates its tables`, { cause: error });
     }
   };
   return {
