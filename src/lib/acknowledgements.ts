@@ -1,3 +1,4 @@
+import semver from 'semver';
 import type { Policy } from '../schemas/policy.ts';
 import { CsvSyntaxError, readCsv, type CsvRow } from './csv.ts';
 import { addDays, laterOf } from './dates.ts';
@@ -34,7 +35,8 @@ export interface AcknowledgementState {
   record?: AcknowledgementRecord;
 }
 
-export const majorVersion = (version: string) => Number(version.split('.')[0]);
+/** The major version of a policy version such as 2.3.0; NaN for a version that is not semver, so it matches nothing. */
+export const majorVersion = (version: string) => semver.parse(version)?.major ?? Number.NaN;
 
 /** Whether a policy's audience includes the person. "everyone" covers all staff. */
 export function policyAppliesTo(policy: Pick<Policy, 'audience' | 'acknowledgement'>, person: Pick<RosterPerson, 'groups'>): boolean {

@@ -1,3 +1,4 @@
+import semver from 'semver';
 import type { Subprocessor } from '../schemas/subprocessor.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { controlId } from './ids.ts';
@@ -144,27 +145,21 @@ export interface ReviewSummary {
 
 // ---------------------------------------------------------------- versions
 
-function parseVersion(version: string): [number, number, number] | undefined {
-  const match = /^(\d+)\.(\d+)\.(\d+)$/.exec(version);
-  return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : undefined;
-}
-
 /** How `after` relates to `before` under semver; `lower` when the version went down. */
 export function versionBump(before: string, after: string): VersionBump {
-  const a = parseVersion(before);
-  const b = parseVersion(after);
+  const a = semver.parse(before);
+  const b = semver.parse(after);
   if (!a || !b) return before === after ? 'none' : 'patch';
-  for (let i = 0; i < 3; i++) {
-    if (b[i]! > a[i]!) return (['major', 'minor', 'patch'] as const)[i]!;
-    if (b[i]! < a[i]!) return 'lower';
-  }
-  return 'none';
+  const order = semver.compare(b, a);
+  if (order < 0) return 'lower';
+  if (order === 0) return 'none';
+  return b.major !== a.major ? 'major' : b.minor !== a.minor ? 'minor' : 'patch';
 }
 
 /** The next versions a reviewer may choose from, for messages that say what to write. */
 export function nextVersions(version: string): { patch: string; minor: string; major: string } {
-  const [major, minor, patch] = parseVersion(version) ?? [0, 0, 0];
-  return { patch: `${major}.${minor}.${patch + 1}`, minor: `${major}.${minor + 1}.0`, major: `${major + 1}.0.0` };
+  const current = semver.valid(version) ?? '0.0.0';
+  return { patch: semver.inc(current, 'patch')!, minor: semver.inc(current, 'minor')!, major: semver.inc(current, 'major')! };
 }
 
 // ---------------------------------------------------------------- comparison helpers
