@@ -4,7 +4,7 @@
 // (docs/evidence.md, docs/evidence.schema.json); `charter evidence import` then validates
 // the snapshot and adds it to the hash chain.
 //
-//   node scripts/example-evidence-collector.mjs scripts/example-idp-export.json > mfa.json
+//   node scripts/example/evidence-collector.mjs scripts/example/idp-export.json > mfa.json
 //   npx charter evidence import mfa.json && rm mfa.json
 //
 // The snapshot is stamped with the time the script runs, or with --collected-at TIME (the time
@@ -52,7 +52,8 @@ export function mfaSnapshot(exported, collectedAt) {
     collector: 'identity-provider-mfa',
     collectedAt,
     controls: ['AC-01'],
-    summary: `${compliant} of ${active.length} active users sign in with phishing-resistant factors only` +
+    summary:
+      `${compliant} of ${active.length} active users sign in with phishing-resistant factors only` +
       (exceptions.length ? `; ${exceptions.length} can still use another factor (${exceptions.map((u) => u.login).join(', ')}).` : '.'),
     source: `Okta org ${exported.org}`,
     items,
@@ -64,7 +65,8 @@ function collectionTime(option) {
   const text = option ?? process.env.CHARTER_NOW;
   // A bare date means the end of that day, as Charter reads CHARTER_NOW.
   const time = text === undefined ? new Date() : new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T23:59:59Z` : text);
-  if (Number.isNaN(time.getTime())) throw new Error(`${option === undefined ? 'CHARTER_NOW' : '--collected-at'}: expected a time such as 2026-11-30T06:00:00Z, got "${text}"`);
+  if (Number.isNaN(time.getTime()))
+    throw new Error(`${option === undefined ? 'CHARTER_NOW' : '--collected-at'}: expected a time such as 2026-11-30T06:00:00Z, got "${text}"`);
   return time.toISOString().replace(/\.\d+Z$/, 'Z');
 }
 
@@ -73,7 +75,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'collected-at': { type: 'string' } } });
   const [path] = positionals;
   if (!path) {
-    console.error('usage: node scripts/example-evidence-collector.mjs [--collected-at TIME] <idp-export.json> > snapshot.json');
+    console.error('usage: node scripts/example/evidence-collector.mjs [--collected-at TIME] <idp-export.json> > snapshot.json');
     process.exit(2);
   }
   try {
