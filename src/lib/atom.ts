@@ -1,3 +1,4 @@
+// Hand-written on purpose: Atom (RFC 4287) is small and fixed; this writer emits exactly the elements the feeds use, byte-identical between builds, with no feed library to track.
 import { xmlText } from './xml.ts';
 
 /** One entry of an Atom feed (RFC 4287). */

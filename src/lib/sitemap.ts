@@ -1,3 +1,4 @@
+// Hand-written on purpose: the URLs and each lastmod come from `sitePages`, the data the pages themselves are built from, so the sitemap cannot drift from the site; a route-crawling integration would need lastmod fed back per URL.
 import { xmlText } from './xml.ts';
 
 export interface SitemapUrl {
