@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compareWithBase } from '../src/cli/diff.ts';
 import { reviewSummaryMarkdown } from '../src/lib/diff-markdown.ts';
 import { versionBump, type ReviewSummary } from '../src/lib/diff.ts';
+import { subprocessorChanges } from '../src/lib/subprocessor-changes.ts';
 import { makeFixture, mdx, type Fixture } from './fixture.ts';
 
 const run = promisify(execFile);
@@ -183,6 +184,34 @@ describe('charter diff: the review summary of a policy change', () => {
     const markdown = reviewSummaryMarkdown(summary);
     expect(markdown).toContain('📣 **Customers must be notified**');
     expect(markdown).toContain('| ➕ added | Mail Co | Email delivery | Email addresses | United States | EU Standard Contractual Clauses |');
+  });
+
+  it('agrees with the public feed: a sub-processor renamed in another case is the same one, changed when a material field changes', async () => {
+    const cloudCo = { name: 'Cloud Co', purpose: 'Hosting', data: ['Telemetry'], location: 'Germany', transferMechanism: 'None', since: '2024-01-01' };
+    const moved = { ...cloudCo, name: 'CLOUD CO', location: 'United States', transferMechanism: 'EU Standard Contractual Clauses' };
+    await fixture.write('content/subprocessors.yaml', stringify({ subprocessors: [moved] }));
+    const summary = await review(fixture);
+    expect(summary.subprocessors).toMatchObject({ added: [], removed: [], edited: [], customersMustBeNotified: false });
+    expect(summary.subprocessors.changed).toEqual([{ name: 'CLOUD CO', changes: [
+      { field: 'name', before: 'Cloud Co', after: 'CLOUD CO' },
+      { field: 'location', before: 'Germany', after: 'United States' },
+      { field: 'transferMechanism', before: 'None', after: 'EU Standard Contractual Clauses' },
+    ] }]);
+    expect(reviewSummaryMarkdown(summary)).toContain('| CLOUD CO | name: Cloud Co → CLOUD CO; location: Germany → United States; transferMechanism: None → EU Standard Contractual Clauses | 📣 announced as changed |');
+    const feed = await subprocessorChanges(fixture.root, [moved]);
+    expect(feed.map((c) => [c.kind, c.name, c.fields])).toEqual([['changed', 'CLOUD CO', ['location', 'transferMechanism']], ['added', 'Cloud Co', undefined]]);
+  });
+
+  it('shows an edit to a sub-processor that customers are not told of, and the feed leaves it out', async () => {
+    const renamed = { name: 'cloud  co', purpose: 'Hosting', data: ['Telemetry'], location: 'Germany', transferMechanism: 'None', since: '2024-01-01', website: 'https://cloud.example' };
+    await fixture.write('content/subprocessors.yaml', stringify({ subprocessors: [renamed] }));
+    const summary = await review(fixture);
+    expect(summary.subprocessors).toMatchObject({ added: [], removed: [], changed: [], customersMustBeNotified: false });
+    expect(summary.subprocessors.edited.map((s) => [s.name, s.changes.map((c) => c.field)])).toEqual([['cloud  co', ['name', 'website']]]);
+    expect(summary.hasChanges).toBe(true);
+    expect(reviewSummaryMarkdown(summary)).toContain('not announced: no material field changed');
+    const feed = await subprocessorChanges(fixture.root, [renamed]);
+    expect(feed.map((c) => [c.kind, c.name])).toEqual([['added', 'Cloud Co']]);
   });
 
   it('treats a renamed file with the same id as a move, not as a removal and an addition', async () => {

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { Subprocessor } from '../src/schemas/subprocessor.ts';
-import { diffSubprocessors, lastChangeDate, subprocessorChanges } from '../src/lib/subprocessor-changes.ts';
+import { changesFromVersions, diffSubprocessors, lastChangeDate, subprocessorChanges } from '../src/lib/subprocessor-changes.ts';
 
 const run = promisify(execFile);
 
@@ -107,6 +107,32 @@ describe('diffSubprocessors', () => {
     expect(diffSubprocessors([cloudCo, mailCo], [mailCo, dataCo]).map((c) => [c.kind, c.name])).toEqual([
       ['added', 'Data Co'],
       ['removed', 'Cloud Co'],
+    ]);
+  });
+
+  it('matches names ignoring case and spacing: a renamed-case sub-processor is edited, not removed and added', () => {
+    expect(diffSubprocessors([cloudCo], [{ ...cloudCo, name: ' CLOUD  co' }])).toEqual([
+      { kind: 'edited', name: ' CLOUD  co', subprocessor: { ...cloudCo, name: ' CLOUD  co' }, edits: [{ field: 'name', before: 'Cloud Co', after: ' CLOUD  co' }] },
+    ]);
+  });
+
+  it('calls a change to a material field changed, listing every edit, and any other edit edited', () => {
+    const moved = { ...cloudCo, location: 'Ireland', website: 'https://cloud.example' };
+    expect(diffSubprocessors([cloudCo, mailCo], [moved, { ...mailCo, since: '2024-07-01' }]).map((d) => [d.kind, d.name, d.fields, d.edits?.map((e) => e.field)])).toEqual([
+      ['changed', 'Cloud Co', ['location'], ['location', 'website']],
+      ['edited', 'Mail Co', undefined, ['since']],
+    ]);
+  });
+
+  it('keeps a renamed-case sub-processor out of the feed unless a material field changed', () => {
+    const versions = [
+      { date: '2025-01-10T09:00:00Z', subprocessors: [cloudCo] },
+      { date: '2025-02-01T09:00:00Z', subprocessors: [{ ...cloudCo, name: 'CLOUD CO' }] },
+      { date: '2025-03-01T09:00:00Z', subprocessors: [{ ...cloudCo, name: 'CLOUD CO', purpose: 'Hosting and backups' }] },
+    ];
+    expect(changesFromVersions(versions, '2026-01-01T00:00:00Z').map((c) => [c.kind, c.name, c.date.slice(0, 10)])).toEqual([
+      ['changed', 'CLOUD CO', '2025-03-01'],
+      ['added', 'Cloud Co', '2024-01-01'],
     ]);
   });
 });

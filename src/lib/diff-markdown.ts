@@ -133,7 +133,7 @@ export function reviewSummaryMarkdown(summary: ReviewSummary): string {
   }
 
   const sub = summary.subprocessors;
-  if (sub.added.length || sub.removed.length || sub.changed.length) {
+  if (sub.added.length || sub.removed.length || sub.changed.length || sub.edited.length) {
     out.push('', '### Sub-processors', '');
     if (sub.customersMustBeNotified) {
       out.push('📣 **Customers must be notified** of added and removed sub-processors before the change takes effect, as the data processing agreement requires.', '');
@@ -143,9 +143,12 @@ export function reviewSummaryMarkdown(summary: ReviewSummary): string {
       ...sub.removed.map((s) => ['➖ removed', s.name, s.purpose, s.data.join(', '), s.location, s.transferMechanism]),
     ];
     if (rows.length) out.push(table(['Change', 'Sub-processor', 'Purpose', 'Data', 'Location', 'Transfer mechanism'], rows));
-    if (sub.changed.length) {
+    if (sub.changed.length || sub.edited.length) {
       if (rows.length) out.push('');
-      out.push(table(['Changed sub-processor', 'What changed'], sub.changed.map((s) => [s.name, s.changes.map(fieldChange).join('; ')])));
+      out.push(table(['Changed sub-processor', 'What changed', 'In the public feed'], [
+        ...sub.changed.map((s) => [s.name, s.changes.map(fieldChange).join('; '), '📣 announced as changed']),
+        ...sub.edited.map((s) => [s.name, s.changes.map(fieldChange).join('; '), 'not announced: no material field changed']),
+      ]));
     }
   }
 

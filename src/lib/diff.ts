@@ -6,6 +6,7 @@ import { requirementStatus, coverage, type Coverage, type RequirementStatus } fr
 import type { ComplianceGraph } from './graph.ts';
 import type { ContentSet, Entry } from './load.ts';
 import type { Problem } from './problems.ts';
+import { diffSubprocessors, type SubprocessorDifference } from './subprocessor-changes.ts';
 
 /**
  * What changed in the compliance content between two revisions, in the terms a reviewer
@@ -101,10 +102,14 @@ export interface FrameworkChange {
   newlyCovered: string[];
 }
 
+/** Sub-processor changes as `diffSubprocessors` finds them, so this summary and the public feed agree. */
 export interface SubprocessorChanges {
   added: Subprocessor[];
   removed: Subprocessor[];
+  /** A material field changed: the public feed announces it. Every changed field is listed. */
   changed: { name: string; changes: FieldChange[] }[];
+  /** Only other fields changed (website, the spelling of the name, since): not announced. */
+  edited: { name: string; changes: FieldChange[] }[];
   /** Adding or removing a sub-processor obliges the company to tell its customers. */
   customersMustBeNotified: boolean;
 }
@@ -372,18 +377,12 @@ function compareFrameworks(before: ContentSnapshot, after: ContentSnapshot, find
 // ---------------------------------------------------------------- sub-processors, dates, the rest
 
 function compareSubprocessors(before: ContentSet, after: ContentSet): SubprocessorChanges {
-  const key = (s: Subprocessor) => s.name.trim().toLowerCase();
-  const old = new Map((before.subprocessors?.data.subprocessors ?? []).map((s) => [key(s), s]));
-  const now = new Map((after.subprocessors?.data.subprocessors ?? []).map((s) => [key(s), s]));
-  const added = [...now].filter(([k]) => !old.has(k)).map(([, s]) => s);
-  const removed = [...old].filter(([k]) => !now.has(k)).map(([, s]) => s);
-  const changed = [...now].flatMap(([k, b]) => {
-    const a = old.get(k);
-    if (!a) return [];
-    const fields = changedFields(a, b).map((field) => ({ field, before: a[field as keyof Subprocessor], after: b[field as keyof Subprocessor] }));
-    return fields.length ? [{ name: b.name, changes: fields }] : [];
-  });
-  return { added, removed, changed, customersMustBeNotified: added.length > 0 || removed.length > 0 };
+  const differences = diffSubprocessors(before.subprocessors?.data.subprocessors ?? [], after.subprocessors?.data.subprocessors ?? []);
+  const of = (kind: SubprocessorDifference['kind']) => differences.filter((d) => d.kind === kind);
+  const withEdits = (d: SubprocessorDifference) => ({ name: d.name, changes: d.edits ?? [] });
+  const added = of('added').map((d) => d.subprocessor);
+  const removed = of('removed').map((d) => d.subprocessor);
+  return { added, removed, changed: of('changed').map(withEdits), edited: of('edited').map(withEdits), customersMustBeNotified: added.length > 0 || removed.length > 0 };
 }
 
 const REVIEW_DATE_FIELDS = ['effective', 'lastReviewed', 'reviewCycle'] as const;
@@ -457,6 +456,6 @@ export function diffContent(before: ContentSnapshot, after: ContentSnapshot): Re
     errors,
     warnings: sortedFindings.length + invalid.length - errors,
     hasChanges: documents.length + controls.length + frameworks.length + subprocessors.added.length +
-      subprocessors.removed.length + subprocessors.changed.length + otherChanges.length > 0,
+      subprocessors.removed.length + subprocessors.changed.length + subprocessors.edited.length + otherChanges.length > 0,
   };
 }

@@ -1,14 +1,75 @@
+import { canonicalJson } from './canonical-json.ts';
 import { processClock } from './clock.ts';
 import { subprocessorsSchema, type Subprocessor } from '../schemas/subprocessor.ts';
 import { fileHistory, readRevisions } from './git-history.ts';
 import { parseContentFile } from './read.ts';
 
-export type SubprocessorChangeKind = 'added' | 'removed' | 'changed';
+/**
+ * The one comparison of two versions of the sub-processor list, used by the pull-request
+ * summary (`charter diff`) and the public feed, so both agree on what was added, removed or
+ * changed. Sub-processors are matched by name ignoring case and spacing: "Acme Inc" renamed
+ * "ACME Inc" is the same company, edited, not removed and added.
+ *
+ * - `changed`: a material field (`materialFields`) differs; customers hear of it in the feed.
+ * - `edited`: only other fields differ (website, the spelling of the name, `since`); the
+ *   pull-request summary shows it, the feed does not.
+ */
+export type SubprocessorDifferenceKind = 'added' | 'removed' | 'changed' | 'edited';
+
+/** A field whose value differs between two versions of one sub-processor. */
+export interface SubprocessorFieldEdit {
+  field: keyof Subprocessor;
+  before: unknown;
+  after: unknown;
+}
+
+export interface SubprocessorDifference {
+  kind: SubprocessorDifferenceKind;
+  /** As the newer version writes it (the older one for a removal). */
+  name: string;
+  /** The sub-processor after the change; for a removal, as it was before. */
+  subprocessor: Subprocessor;
+  /** For `changed`: the material fields whose values differ. */
+  fields?: MaterialField[];
+  /** For `changed` and `edited`: every field whose value differs. */
+  edits?: SubprocessorFieldEdit[];
+}
+
+/** Fields whose change a customer must hear about; a new website or a typo fix is not news. */
+export const materialFields = ['purpose', 'data', 'location', 'transferMechanism'] as const;
+export type MaterialField = (typeof materialFields)[number];
+
+/** What identifies a sub-processor across versions of the list: its name, ignoring case and spacing. */
+export const subprocessorKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
+
+const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
+
+/** Every difference between two versions of the list: additions and changes in the newer list's order, then removals. */
+export function diffSubprocessors(before: readonly Subprocessor[], after: readonly Subprocessor[]): SubprocessorDifference[] {
+  const old = new Map(before.map((s) => [subprocessorKey(s.name), s]));
+  const now = new Map(after.map((s) => [subprocessorKey(s.name), s]));
+  const differences: SubprocessorDifference[] = [];
+  for (const [key, s] of now) {
+    const previous = old.get(key);
+    if (!previous) {
+      differences.push({ kind: 'added', name: s.name, subprocessor: s });
+      continue;
+    }
+    const keys = [...new Set([...Object.keys(previous), ...Object.keys(s)])] as (keyof Subprocessor)[];
+    const edits = keys.filter((field) => !same(previous[field], s[field])).map((field) => ({ field, before: previous[field], after: s[field] }));
+    if (!edits.length) continue;
+    const fields = materialFields.filter((field) => edits.some((edit) => edit.field === field));
+    differences.push(fields.length ? { kind: 'changed', name: s.name, subprocessor: s, fields, edits } : { kind: 'edited', name: s.name, subprocessor: s, edits });
+  }
+  for (const [key, s] of old) if (!now.has(key)) differences.push({ kind: 'removed', name: s.name, subprocessor: s });
+  return differences;
+}
+
+export type SubprocessorChangeKind = Exclude<SubprocessorDifferenceKind, 'edited'>;
 
 /** One addition, removal or material change to the sub-processor list, as customers are notified of it. */
-export interface SubprocessorChange {
+export interface SubprocessorChange extends SubprocessorDifference {
   kind: SubprocessorChangeKind;
-  name: string;
   /**
    * When the change was published: the commit that made it, or, for the list as first
    * recorded (or without any git history), the sub-processor's `since` date.
@@ -16,15 +77,7 @@ export interface SubprocessorChange {
   date: string;
   /** Where `date` comes from. */
   dateSource: 'commit' | 'since' | 'build';
-  /** The sub-processor after the change; for a removal, as it was before. */
-  subprocessor: Subprocessor;
-  /** For a change: the fields whose values differ. */
-  fields?: MaterialField[];
 }
-
-/** Fields whose change a customer must hear about; a new website or a typo fix is not news. */
-export const materialFields = ['purpose', 'data', 'location', 'transferMechanism'] as const;
-export type MaterialField = (typeof materialFields)[number];
 
 /** One recorded state of the list. */
 export interface SubprocessorVersion {
@@ -33,25 +86,8 @@ export interface SubprocessorVersion {
   subprocessors: Subprocessor[];
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-/** What changed between two versions of the list, matched by sub-processor name. */
-export function diffSubprocessors(before: Subprocessor[], after: Subprocessor[]): Omit<SubprocessorChange, 'date' | 'dateSource'>[] {
-  const old = new Map(before.map((s) => [s.name, s]));
-  const now = new Map(after.map((s) => [s.name, s]));
-  const changes: Omit<SubprocessorChange, 'date' | 'dateSource'>[] = [];
-  for (const s of after) {
-    const previous = old.get(s.name);
-    if (!previous) {
-      changes.push({ kind: 'added', name: s.name, subprocessor: s });
-      continue;
-    }
-    const fields = materialFields.filter((field) => !same(previous[field], s[field]));
-    if (fields.length) changes.push({ kind: 'changed', name: s.name, subprocessor: s, fields });
-  }
-  for (const s of before) if (!now.has(s.name)) changes.push({ kind: 'removed', name: s.name, subprocessor: s });
-  return changes;
-}
+/** The differences customers are told of: everything but edits to fields that are not material. */
+const isNotifiable = (difference: SubprocessorDifference): difference is SubprocessorDifference & { kind: SubprocessorChangeKind } => difference.kind !== 'edited';
 
 /**
  * The changes a series of versions (oldest first) records, newest first. The oldest version
@@ -64,7 +100,7 @@ export function changesFromVersions(versions: SubprocessorVersion[], buildDate: 
   const changes: SubprocessorChange[] = first.subprocessors.map((s) => ({ kind: 'added', name: s.name, date: s.since, dateSource: 'since', subprocessor: s }));
   let previous = first.subprocessors;
   for (const version of later) {
-    for (const change of diffSubprocessors(previous, version.subprocessors)) {
+    for (const change of diffSubprocessors(previous, version.subprocessors).filter(isNotifiable)) {
       changes.push({ ...change, date: version.date ?? buildDate, dateSource: version.date ? 'commit' : 'build' });
     }
     previous = version.subprocessors;
