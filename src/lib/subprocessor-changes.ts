@@ -79,6 +79,13 @@ export interface SubprocessorChange extends SubprocessorDifference {
   dateSource: 'commit' | 'since' | 'build';
 }
 
+/** How the Atom feed and the subscriber emails title each kind of change ("New sub-processor: Snowflake Inc."); one map so both read the same. */
+export const subprocessorChangeHeadings: Record<SubprocessorChangeKind, string> = {
+  added: 'New sub-processor',
+  removed: 'Sub-processor removed',
+  changed: 'Sub-processor changed',
+};
+
 /** One recorded state of the list. */
 export interface SubprocessorVersion {
   /** ISO 8601 date-time of the commit, or undefined for the list as it is now. */

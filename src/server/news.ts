@@ -1,9 +1,7 @@
 import { loadValidContent } from '../lib/load.ts';
 import { directorySource } from '../lib/source.ts';
-import { subprocessorAnchor, subprocessorChanges } from '../lib/subprocessor-changes.ts';
+import { subprocessorAnchor, subprocessorChangeHeadings, subprocessorChanges } from '../lib/subprocessor-changes.ts';
 import type { NewsItem } from './subscription-service.ts';
-
-const changeWords = { added: 'New sub-processor', removed: 'Sub-processor removed', changed: 'Sub-processor changed' } as const;
 
 /** What the trust center has published that subscribers hear about: updates and sub-processor changes. */
 export async function loadNews(root: string, baseUrl: string): Promise<NewsItem[]> {
@@ -22,7 +20,7 @@ export async function loadNews(root: string, baseUrl: string): Promise<NewsItem[
     id: `subprocessor:${c.kind}:${c.name}:${c.date.slice(0, 10)}`,
     topic: 'subprocessors',
     date: c.date,
-    title: `${changeWords[c.kind]}: ${c.name}`,
+    title: `${subprocessorChangeHeadings[c.kind]}: ${c.name}`,
     summary: `${c.subprocessor.purpose}. Data: ${c.subprocessor.data.join(', ')}. Location: ${c.subprocessor.location}.`,
     url: url(`/subprocessors/#${subprocessorAnchor(c.name)}`),
   }));

@@ -2,10 +2,8 @@ import type { APIRoute } from 'astro';
 import { absolute, builtAt, feed, feedAuthor, site, subprocessorChangeLog, subprocessorFieldLabels } from '../../data/trust.ts';
 import { atomFeed, tagUri, type AtomEntry } from '../../lib/atom.ts';
 import { formatDate } from '../../lib/dates.ts';
-import { subprocessorAnchor, type SubprocessorChange } from '../../lib/subprocessor-changes.ts';
+import { subprocessorAnchor, subprocessorChangeHeadings as heading, type SubprocessorChange } from '../../lib/subprocessor-changes.ts';
 import { escapeXml as escape } from '../../lib/xml.ts';
-
-const heading = { added: 'New sub-processor', removed: 'Sub-processor removed', changed: 'Sub-processor changed' } as const;
 
 function entry(change: SubprocessorChange): AtomEntry {
   const s = change.subprocessor;
