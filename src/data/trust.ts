@@ -10,6 +10,7 @@ import type { SystemBoundary } from '../schemas/system-boundary.ts';
 import type { Nda, SecurityUpdate, TrustDocument, TrustPage } from '../schemas/trust.ts';
 import { processClock } from '../lib/clock.ts';
 import { formatDate } from '../lib/dates.ts';
+import { slug } from '../lib/ids.ts';
 import type { PreviewImageInput } from '../lib/og-image.ts';
 import { lastChangeDate, subprocessorChanges, type MaterialField } from '../lib/subprocessor-changes.ts';
 
@@ -40,7 +41,7 @@ export const controlAreas = Map.groupBy(
   (c) => c.area,
 );
 /** The fragment id of an area's section on the controls page. */
-export const areaAnchor = (area: string) => area.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+export const areaAnchor = (area: string) => slug(area);
 export const publicPolicies = (await load<Policy>('policies')).sort((a, b) => a.data.title.localeCompare(b.data.title));
 export const pages = (await load<TrustPage>('trustPages')).sort((a, b) => a.data.order - b.data.order);
 /** The trust page shown on the home page, if there is one. */

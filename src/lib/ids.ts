@@ -21,7 +21,17 @@ export function splitRequirementId(id: string): { framework: string; code: strin
   return { framework: id.slice(0, colon), code: id.slice(colon + 1) };
 }
 
-/** A fragment-safe anchor for a requirement or group code ("SR 1.1" becomes "SR-1.1"). */
-export function anchorId(code: string): string {
-  return code.replace(/[^A-Za-z0-9._-]+/g, '-');
+/**
+ * The one slug rule for anchors and URL segments: accents dropped, each run of other
+ * characters one hyphen, none at either end. Names become lower-case words
+ * ("Snowflake Inc." → "snowflake-inc"); a code keeps its case and dots so the anchor still
+ * reads as the code ("SR 1.1" → "SR-1.1").
+ */
+export function slug(text: string, { code = false } = {}): string {
+  const plain = text.normalize('NFKD').replace(/\p{M}+/gu, '');
+  const hyphenated = code ? plain.replace(/[^A-Za-z0-9._-]+/g, '-') : plain.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  return hyphenated.replace(/^-+|-+$/g, '');
 }
+
+/** A fragment-safe anchor for a requirement or group code ("SR 1.1" becomes "SR-1.1"). */
+export const anchorId = (code: string) => slug(code, { code: true });

@@ -2,6 +2,7 @@ import { canonicalJson } from './canonical-json.ts';
 import { processClock } from './clock.ts';
 import { subprocessorsSchema, type Subprocessor } from '../schemas/subprocessor.ts';
 import { fileHistory, readRevisions } from './git-history.ts';
+import { slug } from './ids.ts';
 import { parseContentFile } from './read.ts';
 
 /**
@@ -158,6 +159,4 @@ export function lastChangeDate(changes: SubprocessorChange[]): string | undefine
 }
 
 /** A stable anchor for a sub-processor's table row, e.g. "snowflake-inc". */
-export function subprocessorAnchor(name: string): string {
-  return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-}
+export const subprocessorAnchor = (name: string) => slug(name);
