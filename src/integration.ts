@@ -4,61 +4,18 @@ import type { AstroIntegration } from 'astro';
 import { contentRoot } from './astro/loader.ts';
 import { writeSearchIndex } from './astro/search-index.ts';
 import { parseContentFile } from './lib/read.ts';
-import type { Target } from './lib/targets.ts';
+import { targets, type Target } from './lib/targets.ts';
+import { siteRoutes, type SiteRoute } from './astro/site-routes.ts';
 
-const route = (pattern: string, file: string) => ({ pattern, entrypoint: new URL(`./routes/${file}`, import.meta.url) });
-/** A route rendered per request by the site's server; everything else is a static file. */
-const onDemand = (pattern: string, file: string) => ({ ...route(pattern, file), prerender: false });
+/** The route as Astro injects it: a file entrypoint, and `prerender: false` for on-demand routes. */
+const injected = ({ pattern, file, onDemand }: SiteRoute) => ({
+  pattern,
+  entrypoint: new URL(`./routes/${file}`, import.meta.url),
+  ...(onDemand ? { prerender: false } : {}),
+});
 
-/** Each site is its own route set; a build injects exactly one of them. */
-export const routes: Record<Target, ReturnType<typeof route>[]> = {
-  portal: [
-    route('/', 'portal/index.astro'),
-    route('/policies', 'portal/policies.astro'),
-    route('/policies/[id]', 'portal/policy.astro'),
-    route('/runbooks', 'portal/runbooks.astro'),
-    route('/runbooks/[id]', 'portal/runbook.astro'),
-    route('/controls', 'portal/controls.astro'),
-    route('/controls/[id]', 'portal/control.astro'),
-    route('/frameworks/[id]', 'portal/framework.astro'),
-    route('/changes', 'portal/changes.astro'),
-    route('/evidence/[...window]', 'portal/evidence.astro'),
-    route('/matrix', 'portal/matrix.astro'),
-    route('/soa', 'portal/soa.astro'),
-    route('/exports', 'portal/exports.astro'),
-    route('/exports/[file]', 'portal/export.ts'),
-    route('/search', 'portal/search.astro'),
-    onDemand('/my', 'portal/my.astro'),
-    onDemand('/acknowledgements', 'portal/acknowledgements.astro'),
-    onDemand('/api/acknowledgements', 'portal/api/acknowledgements.ts'),
-  ],
-  trust: [
-    route('/', 'trust/index.astro'),
-    route('/[page]', 'trust/page.astro'),
-    route('/controls', 'trust/controls.astro'),
-    route('/policies/[id]', 'trust/policy.astro'),
-    route('/updates', 'trust/updates.astro'),
-    route('/updates/[id]', 'trust/update.astro'),
-    route('/updates/feed.xml', 'trust/updates-feed.ts'),
-    route('/subprocessors', 'trust/subprocessors.astro'),
-    route('/subprocessors/feed.xml', 'trust/subprocessors-feed.ts'),
-    route('/system-boundary', 'trust/system-boundary.astro'),
-    route('/documents', 'trust/documents.astro'),
-    route('/documents/[id]', 'trust/document.astro'),
-    route('/og/[...image].png', 'trust/preview-image.ts'),
-    route('/.well-known/security.txt', 'trust/security-txt.ts'),
-    route('/sitemap.xml', 'trust/sitemap.ts'),
-    route('/robots.txt', 'trust/robots.ts'),
-    route('/404', 'trust/404.astro'),
-    onDemand('/request', 'trust/request/index.astro'),
-    onDemand('/request/nda', 'trust/request/nda.astro'),
-    onDemand('/request/review', 'trust/request/review.astro'),
-    onDemand('/request/download', 'trust/request/download.astro'),
-    onDemand('/subscribe', 'trust/subscribe/index.astro'),
-    onDemand('/subscribe/confirm', 'trust/subscribe/confirm.astro'),
-    onDemand('/subscribe/cancel', 'trust/subscribe/cancel.astro'),
-  ],
-};
+/** Each site is its own route set (src/astro/site-routes.ts); a build injects exactly one of them. */
+export const routes = Object.fromEntries(targets.map((t) => [t, siteRoutes[t].map(injected)])) as Record<Target, ReturnType<typeof injected>[]>;
 
 /** The address each site is published at, for canonical URLs and feeds. */
 async function siteUrl(root: string, target: Target): Promise<string | undefined> {
@@ -74,8 +31,13 @@ export function charter({ target }: { target: Target }): AstroIntegration {
   return {
     name: 'charter',
     hooks: {
-      'astro:config:setup': async ({ config, injectRoute, updateConfig }) => {
+      'astro:config:setup': async ({ config, injectRoute, addMiddleware, updateConfig }) => {
         for (const r of routes[target]) injectRoute(r);
+        // Method, origin and caching rules for the on-demand routes, applied before any route file runs.
+        addMiddleware({ order: 'pre', entrypoint: new URL(`./astro/middleware/${target}.ts`, import.meta.url) });
+        // The middleware refuses every cross-site write, whatever its content type, with a page a
+        // reader understands; Astro's own check answers only form posts, first, and in its own words.
+        updateConfig({ security: { checkOrigin: false } });
         const site = await siteUrl(contentRoot(config.root), target);
         if (site && !config.site) updateConfig({ site });
       },

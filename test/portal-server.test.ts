@@ -109,6 +109,37 @@ describe('the portal server behind an SSO proxy', () => {
     expect(count(db())).toBe(0);
   });
 
+  it('refuses a cross-origin POST with 403 and no-store before reading who sent it, and caches nothing it renders', async () => {
+    const before = count(db());
+    const crossSite = await fetch(`${server.url}/api/acknowledgements/`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', 'cf-access-jwt-assertion': await sign('jo@kestrel.example') },
+      body: new URLSearchParams({ policy: 'information-security', version: '3.1.0' }),
+    });
+    expect(crossSite.status).toBe(403);
+    expect(crossSite.headers.get('cache-control')).toBe('no-store');
+    expect(await crossSite.json()).toEqual({ error: 'Cross-site form submissions are refused.' });
+    expect(count(db())).toBe(before);
+    for (const path of ['/my/', '/acknowledgements/', '/api/acknowledgements/?policy=information-security']) {
+      const response = await fetch(`${server.url}${path}`, { headers: { 'cf-access-jwt-assertion': await sign('jo@kestrel.example') } });
+      expect(response.headers.get('cache-control'), path).toBe('no-store');
+    }
+    const postToPage = await fetch(`${server.url}/my/`, { method: 'POST', headers: { origin: server.url } });
+    expect(postToPage.status).toBe(405);
+    expect(postToPage.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('shows acknowledgement coverage to the people in content/site.yaml only', async () => {
+    const coverage = async (email: string) => fetch(`${server.url}/acknowledgements/`, { headers: { 'cf-access-jwt-assertion': await sign(email) } });
+    const owner = await coverage('priya.raman@kestrel.example');
+    expect(owner.status).toBe(200);
+    expect(await owner.text()).toContain('By person');
+    const reader = await coverage('mei.tanaka@kestrel.example');
+    expect(reader.status).toBe(403);
+    expect(await reader.text()).toContain('This view is for policy owners and approvers.');
+    expect((await fetch(`${server.url}/acknowledgements/`)).status).toBe(401);
+  });
+
   it('stores each of many simultaneous acknowledgements exactly once', async () => {
     const state = await fetch(`${server.url}/api/acknowledgements/?policy=information-security`, { headers: { 'cf-access-jwt-assertion': await sign('probe@kestrel.example') } });
     expect(state.status).toBe(200);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { siteRoutes } from '../src/astro/site-routes.ts';
 import { signToken } from '../src/server/tokens.ts';
 import { verifyAuditChain } from '../src/server/audit-log.ts';
 import { launchChromium } from './browser.ts';
@@ -159,6 +160,71 @@ describe('requesting the SOC 2 report', () => {
     for (let i = 0; i < 4; i++) statuses.push((await post(server, '/request/', form('flood@prospect.example'))).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
     before.close();
+  });
+});
+
+describe('the trust server\'s middleware', () => {
+  let server: RunningServer;
+  beforeAll(async () => { server = await startTrust(join(root, 'middleware.db')); });
+  afterAll(async () => { await server.stop(); });
+  const onDemand = siteRoutes.trust.filter((r) => r.onDemand);
+  const address = (pattern: string) => `${server.url}${pattern}/?token=x`;
+
+  it('refuses a cross-origin POST with 403 and no-store on every route that takes forms, before the route runs', async () => {
+    const posting = onDemand.filter((r) => r.onDemand!.forms);
+    expect(posting.map((r) => r.pattern)).toEqual(['/request', '/request/nda', '/request/review', '/subscribe', '/subscribe/confirm', '/subscribe/cancel']);
+    await fetch(address('/subscribe/confirm')); // opens the runtime, so the database exists
+    const store = new DatabaseSync(join(root, 'middleware.db'), { readOnly: true });
+    for (const route of posting) {
+      const response = await post(server, `${route.pattern}/`, { ...form('cross@prospect.example'), token: 'x', email: 'cross@prospect.example', topic: 'updates' }, 'https://evil.example');
+      expect(response.status, route.pattern).toBe(403);
+      expect(response.headers.get('cache-control'), route.pattern).toBe('no-store');
+      expect(await response.text()).toBe('Cross-site form submissions are refused.');
+    }
+    expect(store.prepare('SELECT count(*) AS n FROM report_requests').get()).toEqual({ n: 0 });
+    expect(store.prepare('SELECT count(*) AS n FROM subscribers').get()).toEqual({ n: 0 });
+    store.close();
+  });
+
+  it('sends visits to forms-only routes on with 303, refuses other methods, and lets nothing it renders be cached', async () => {
+    for (const route of onDemand) {
+      const visit = await fetch(address(route.pattern), { redirect: 'manual' });
+      expect(visit.headers.get('cache-control'), route.pattern).toMatch(/^no-store/);
+      if (route.onDemand!.forms === 'only') {
+        expect(visit.status, route.pattern).toBe(303);
+        expect(visit.headers.get('location'), route.pattern).toBe(route.onDemand!.otherwise);
+      } else {
+        expect(visit.status, route.pattern).toBeGreaterThanOrEqual(200);
+      }
+      const put = await fetch(address(route.pattern), { method: 'PUT', headers: { origin: server.url } });
+      expect(put.status, route.pattern).toBe(405);
+    }
+    const download = await post(server, '/request/download/', { token: 'x' });
+    expect(download.status).toBe(405);
+    expect(download.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('confirms a subscription from the emailed link only when its button is pressed', async () => {
+    const signUp = await post(server, '/subscribe/', { email: 'follower@prospect.example', topic: 'updates' });
+    expect(await signUp.text()).toContain('Check your inbox');
+    const [mail] = await waitForMail('follower@prospect.example');
+    const link = linkIn(mail!.text!, '/subscribe/confirm/');
+    const visit = await fetch(link);
+    expect(visit.status).toBe(200);
+    expect(await visit.text()).toContain('Confirm your subscription');
+    const token = new URL(link).searchParams.get('token')!;
+    const forged = await post(server, '/subscribe/confirm/', { token: `${token}x` });
+    expect(forged.status).toBe(400);
+    expect(await forged.text()).toContain('This link is not valid');
+    const confirmed = await post(server, '/subscribe/confirm/', { token });
+    expect(confirmed.status).toBe(200);
+    expect(await confirmed.text()).toContain('You are subscribed');
+  });
+
+  it('leaves static pages to the static files', async () => {
+    const documents = await fetch(`${server.url}/documents/`);
+    expect(documents.status).toBe(200);
+    expect(documents.headers.get('cache-control') ?? '').not.toContain('no-store');
   });
 });
 

@@ -27,6 +27,8 @@ export interface PortalSettings {
   asOf?: string;
   policies: Map<string, CurrentPolicy>;
   roster: RosterPerson[];
+  /** Emails of the people in content/site.yaml, who own, approve and operate documents: only they see coverage. */
+  coverageReaders: string[];
 }
 
 /** Reads the current policies (with the hash of each file) and the roster. */
@@ -49,7 +51,20 @@ export async function loadPortalSettings(root: string, rosterPath: string): Prom
     asOf: content.site!.data.asOf,
     policies,
     roster: roster.people,
+    coverageReaders: content.site!.data.people.map((p) => p.email.toLowerCase()),
   };
+}
+
+/** Coverage as the compliance owner reads it: per policy, then per person, most open first. */
+export interface CoverageReport {
+  policies: {
+    policy: Policy;
+    people: (AcknowledgementState & { person: RosterPerson })[];
+    done: number;
+    due: number;
+    overdue: number;
+  }[];
+  people: { email: string; name: string; open: number; total: number }[];
 }
 
 export type AcknowledgeResult =
@@ -108,6 +123,24 @@ export class AcknowledgementService {
           .filter((person) => policyAppliesTo(data, person))
           .map((person) => ({ person, ...acknowledgementState(data, person, records.filter((r) => r.person === person.email), this.today(), this.settings.withinDays) })),
       }));
+  }
+
+  /**
+   * Coverage for a reader, or undefined when they may not see it: coverage names people, so
+   * only the people listed in content/site.yaml may read it.
+   */
+  coverageFor(identity: Identity): CoverageReport | undefined {
+    if (!this.settings.coverageReaders.includes(identity.email.toLowerCase())) return undefined;
+    const count = (states: { status: string }[], status: string) => states.filter((s) => s.status === status).length;
+    const policies = this.coverage().map((c) => ({ ...c, done: count(c.people, 'done'), due: count(c.people, 'due'), overdue: count(c.people, 'overdue') }));
+    const people = new Map<string, { email: string; name: string; open: number; total: number }>();
+    for (const state of policies.flatMap((p) => p.people)) {
+      const entry = people.get(state.person.email) ?? { email: state.person.email, name: state.person.name, open: 0, total: 0 };
+      entry.total++;
+      if (state.status !== 'done') entry.open++;
+      people.set(state.person.email, entry);
+    }
+    return { policies, people: [...people.values()].sort((a, b) => b.open - a.open || a.name.localeCompare(b.name)) };
   }
 
   /** Emails each roster person with due or overdue policies one digest; at most once a day each. */

@@ -115,13 +115,20 @@ export class ReportService {
   }
 
   async acceptNda(token: string, context: RequestContext): Promise<{ kind: 'decided'; request: ReportRequest } | TokenRefusal> {
-    const check = verifyToken(this.secret, token, 'nda', this.clock());
-    if (!check.ok) return refusalFor[check.reason];
-    const request = this.store.get(check.claims.subject);
-    if (!request) return refusalFor['bad-signature'];
+    const link = this.requestFor(token, 'nda');
+    if ('kind' in link) return link;
+    const { request } = link;
     if (request.status !== 'awaiting-nda') return { kind: 'decided', request };
     const accepted = this.store.acceptNda(request.id, { version: this.settings.nda.meta.version, hash: ndaHash(this.settings.nda) }, context);
     return { kind: 'decided', request: await this.applyRules(accepted) };
+  }
+
+  /** The request a signed link acts on, or why the link is refused. Spends nothing. */
+  private requestFor(token: string, purpose: string): { request: ReportRequest; claims: TokenClaims } | TokenRefusal {
+    const check = verifyToken(this.secret, token, purpose, this.clock());
+    if (!check.ok) return refusalFor[check.reason];
+    const request = this.store.get(check.claims.subject);
+    return request ? { request, claims: check.claims } : refusalFor['bad-signature'];
   }
 
   private async applyRules(request: ReportRequest): Promise<ReportRequest> {
@@ -137,17 +144,26 @@ export class ReportService {
     return request;
   }
 
-  /** A reviewer clicked approve or deny in their email. The link works once. */
+  /**
+   * A reviewer opened approve or deny from their email: the request to confirm. Opening decides
+   * nothing and spends nothing, because mail scanners open links too.
+   */
+  reviewLink(token: string, action: 'approve' | 'deny'): { kind: 'ask'; request: ReportRequest; document?: TrustDocument } | TokenRefusal {
+    const link = this.requestFor(token, `review:${action}`);
+    if ('kind' in link) return link;
+    return { kind: 'ask', request: link.request, document: this.gatedDocument(link.request.documentId) };
+  }
+
+  /** A reviewer confirmed approve or deny. The link works once. */
   async review(token: string, action: 'approve' | 'deny'): Promise<{ kind: 'reviewed'; request: ReportRequest } | TokenRefusal> {
-    const check = verifyToken(this.secret, token, `review:${action}`, this.clock());
-    if (!check.ok) return refusalFor[check.reason];
-    const request = this.store.get(check.claims.subject);
-    if (!request) return refusalFor['bad-signature'];
-    if (!this.store.spendToken(check.claims.nonce, `review:${action}`)) {
+    const link = this.requestFor(token, `review:${action}`);
+    if ('kind' in link) return link;
+    const { request, claims } = link;
+    if (!this.store.spendToken(claims.nonce, `review:${action}`)) {
       return { kind: 'refused', status: 409, title: 'This link was already used', message: `The request is ${request.status}. Use the CLI (charter requests) to change a decision.` };
     }
     if (request.status !== 'pending') return { kind: 'refused', status: 409, title: 'Already decided', message: `Request ${request.id} is already ${request.status}.` };
-    const reviewer = check.claims.reviewer ?? 'reviewer';
+    const reviewer = claims.reviewer ?? 'reviewer';
     return { kind: 'reviewed', request: await this.decide(request.id, action, `email:${reviewer}`) };
   }
 
@@ -164,10 +180,9 @@ export class ReportService {
 
   /** The watermarked file for a valid, unexpired, unrevoked grant; every download is logged. */
   async download(token: string, context: RequestContext): Promise<{ kind: 'file'; name: string; bytes: Uint8Array; contentType: string } | TokenRefusal> {
-    const check = verifyToken(this.secret, token, 'download', this.clock());
-    if (!check.ok) return refusalFor[check.reason];
-    const request = this.store.get(check.claims.subject);
-    if (!request) return refusalFor['bad-signature'];
+    const link = this.requestFor(token, 'download');
+    if ('kind' in link) return link;
+    const { request } = link;
     if (request.status === 'revoked') return { kind: 'refused', status: 403, title: 'Access was revoked', message: 'Your access to this document has been withdrawn. Contact us if you still need it.' };
     if (request.status !== 'approved') return { kind: 'refused', status: 403, title: 'Not approved', message: `This request is ${request.status}.` };
     if (!request.expiresAt || request.expiresAt <= this.clock().toISOString()) return refusalFor.expired;

@@ -1,7 +1,8 @@
 import type { APIRoute } from 'astro';
-import { isSameOrigin, portalRuntime } from '../../../server/instances.ts';
+import { requestFields } from '../../../server/http.ts';
+import { portalRuntime } from '../../../server/instances.ts';
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 /** The signed-in person's state for one policy, for the acknowledgement panel on policy pages. */
 export const GET: APIRoute = async ({ request, url }) => {
@@ -14,15 +15,14 @@ export const GET: APIRoute = async ({ request, url }) => {
   return json({ person: who.identity.email, ...state });
 };
 
-/** Records "I have read and acknowledge". Forms post here; scripts ask for JSON. */
+/** Records "I have read and acknowledge". Forms post here; scripts ask for JSON. The middleware has refused cross-site posts. */
 export const POST: APIRoute = async ({ request, redirect }) => {
   const runtime = await portalRuntime();
   const who = await runtime.verifyIdentity(request.headers);
   if (!who.ok) return json({ error: who.reason }, 401);
-  if (!isSameOrigin(request)) return json({ error: 'cross-site request refused' }, 403);
-  const form = await request.formData().catch(() => undefined);
-  const policy = String(form?.get('policy') ?? '').slice(0, 100);
-  const version = String(form?.get('version') ?? '').slice(0, 20);
+  const form = await requestFields(request);
+  const policy = form.get('policy', 100);
+  const version = form.get('version', 20);
   const result = runtime.acknowledgements.acknowledge(who.identity, policy, version);
   const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
   if (!result.ok) return wantsJson ? json({ error: result.message }, result.status) : new Response(result.message, { status: result.status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
