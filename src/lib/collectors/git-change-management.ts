@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { parseApprover, pullRequestNumber, type Approver } from '../approvals.ts';
 import { git, logFormat, parseParents, parseRecords, TRAILER } from '../git-history.ts';
+import { plural } from '../words.ts';
 import type { Collector } from './types.ts';
 
 const TRAILER_LINE = /^(approved-by|reviewed-by|signed-off-by|co-authored-by)\s*:/i;
@@ -65,7 +66,7 @@ export function summariseChanges(items: readonly { commit: string; independentRe
   const unreviewed = items.filter((item) => !item.independentReview);
   const span = `since ${since.slice(0, 16).replace('T', ' ')} UTC`;
   if (items.length === 0) return `No changes reached ${branch} ${span}.`;
-  return `${items.length} change${items.length === 1 ? '' : 's'} reached ${branch} ${span}: ${reviewed} reviewed by someone other than the author` +
+  return `${plural(items.length, 'change')} reached ${branch} ${span}: ${reviewed} reviewed by someone other than the author` +
     (unreviewed.length ? `, ${unreviewed.length} without an independent review (${listed(unreviewed.map((i) => i.commit))}).` : '.');
 }
 
