@@ -6,6 +6,7 @@ import { appendAudit, auditLogMigration, auditRows, verifyAuditChain } from '../
 import { ConfigError, loadServerConfig } from '../src/server/config.ts';
 import { smtpMailer } from '../src/server/mailer.ts';
 import { openDatabase, transaction } from '../src/server/sqlite.ts';
+import { decodeJwt, decodeProtectedHeader, SignJWT } from 'jose';
 import { signToken, verifyToken } from '../src/server/tokens.ts';
 import { startSmtpServer } from './smtp.ts';
 
@@ -51,22 +52,44 @@ describe('signed tokens', () => {
   const secret = 'a'.repeat(40);
   const future = Math.floor(Date.now() / 1000) + 3600;
 
-  it('verify for their purpose until they expire', () => {
-    const token = signToken(secret, { purpose: 'download', subject: 'req_1', exp: future });
-    const check = verifyToken(secret, token, 'download');
+  it('verify for their purpose until they expire', async () => {
+    const token = await signToken(secret, { purpose: 'download', subject: 'req_1', exp: future });
+    const check = await verifyToken(secret, token, 'download');
     expect(check.ok && check.claims.subject).toBe('req_1');
-    expect(verifyToken(secret, token, 'approve')).toEqual({ ok: false, reason: 'wrong-purpose' });
-    expect(verifyToken(secret, token, 'download', new Date((future + 1) * 1000))).toEqual({ ok: false, reason: 'expired' });
+    expect(await verifyToken(secret, token, 'approve')).toEqual({ ok: false, reason: 'wrong-purpose' });
+    expect(await verifyToken(secret, token, 'download', new Date((future + 1) * 1000))).toEqual({ ok: false, reason: 'expired' });
   });
 
-  it('are refused when tampered with or signed with another secret', () => {
-    const token = signToken(secret, { purpose: 'download', subject: 'req_1', exp: future });
-    const [payload, sig] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ purpose: 'download', subject: 'req_2', exp: future, nonce: 'n' })).toString('base64url');
-    expect(verifyToken(secret, `${forged}.${sig}`, 'download')).toEqual({ ok: false, reason: 'bad-signature' });
-    expect(verifyToken('b'.repeat(40), token, 'download')).toEqual({ ok: false, reason: 'bad-signature' });
-    expect(verifyToken(secret, `${payload}`, 'download')).toEqual({ ok: false, reason: 'malformed' });
-    expect(verifyToken(secret, 'not a token', 'download')).toEqual({ ok: false, reason: 'malformed' });
+  it('are refused when tampered with or signed with another secret', async () => {
+    const token = await signToken(secret, { purpose: 'download', subject: 'req_1', exp: future });
+    const [header, payload, sig] = token.split('.');
+    const forged = Buffer.from(JSON.stringify({ ...decodeJwt(token), sub: 'req_2' })).toString('base64url');
+    expect(await verifyToken(secret, `${header}.${forged}.${sig}`, 'download')).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(await verifyToken('b'.repeat(40), token, 'download')).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(await verifyToken(secret, `${payload}`, 'download')).toEqual({ ok: false, reason: 'malformed' });
+    expect(await verifyToken(secret, 'not a token', 'download')).toEqual({ ok: false, reason: 'malformed' });
+  });
+
+  it('are JWTs signed with HS256: the purpose is the audience, the nonce the jti', async () => {
+    const token = await signToken(secret, { purpose: 'review:approve', subject: 'req_1', exp: future, reviewer: 'ana@acme.example' });
+    expect(decodeProtectedHeader(token)).toEqual({ alg: 'HS256', typ: 'JWT' });
+    const claims = decodeJwt(token);
+    expect(claims).toMatchObject({ aud: 'review:approve', sub: 'req_1', exp: future, reviewer: 'ana@acme.example' });
+    expect(claims.jti).toMatch(/^[\w-]{22}$/);
+    const check = await verifyToken(secret, token, 'review:approve');
+    expect(check).toEqual({ ok: true, claims: { purpose: 'review:approve', subject: 'req_1', exp: future, nonce: claims.jti, reviewer: 'ana@acme.example' } });
+    // Each link gets its own nonce, so spending one never spends another.
+    expect(decodeJwt(await signToken(secret, { purpose: 'review:approve', subject: 'req_1', exp: future })).jti).not.toBe(claims.jti);
+  });
+
+  it('refuse tokens that are unsigned, never expire or carry no nonce', async () => {
+    const none = `${Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url')}.${Buffer.from(JSON.stringify({ aud: 'download', sub: 'req_1', exp: future, jti: 'n' })).toString('base64url')}.`;
+    expect((await verifyToken(secret, none, 'download')).ok).toBe(false);
+    const key = new TextEncoder().encode(secret);
+    const forever = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setAudience('download').setSubject('req_1').setJti('n').sign(key);
+    expect(await verifyToken(secret, forever, 'download')).toEqual({ ok: false, reason: 'malformed' });
+    const noNonce = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setAudience('download').setSubject('req_1').setExpirationTime(future).sign(key);
+    expect(await verifyToken(secret, noNonce, 'download')).toEqual({ ok: false, reason: 'malformed' });
   });
 });
 

@@ -39,7 +39,7 @@ describe('email subscriptions', () => {
     const items = [item('old', 'subprocessors', '2026-10-01'), item('new', 'subprocessors', '2026-11-05'), item('update', 'updates', '2026-11-05')];
     expect(await service.notify(items)).toEqual({ mailed: 0, items: 0 });
 
-    expect(service.act(token(confirmation!.text!, '/subscribe/confirm/'), 'confirm')?.confirmedAt).toBeDefined();
+    expect((await service.act(token(confirmation!.text!, '/subscribe/confirm/'), 'confirm'))?.confirmedAt).toBeDefined();
     now = new Date('2026-11-06T09:00:00Z');
     expect(await service.notify(items)).toEqual({ mailed: 1, items: 1 });
     expect(await service.notify(items)).toEqual({ mailed: 0, items: 0 });
@@ -47,7 +47,7 @@ describe('email subscriptions', () => {
     expect(news!.subject).toBe('Acme: Title new');
     expect(news!.headerLines.find((h) => h.key === 'list-unsubscribe')?.line).toMatch(/subscribe\/cancel/);
 
-    expect(service.act(token(news!.text!, '/subscribe/cancel/'), 'cancel')?.unsubscribedAt).toBeDefined();
+    expect((await service.act(token(news!.text!, '/subscribe/cancel/'), 'cancel'))?.unsubscribedAt).toBeDefined();
     expect(await service.notify([...items, item('later', 'subprocessors', '2026-11-07')])).toEqual({ mailed: 0, items: 0 });
   });
 
@@ -55,6 +55,6 @@ describe('email subscriptions', () => {
     expect(await service.signUp({ email: 'nope', topics: ['updates'] }, 'ip')).toMatchObject({ ok: false, status: 422 });
     expect(await service.signUp({ email: 'a@b.example', topics: [] }, 'ip')).toMatchObject({ ok: false, status: 422 });
     expect(await service.signUp({ email: 'a@b.example', topics: ['everything'] }, 'ip')).toMatchObject({ ok: false, status: 422 });
-    expect(service.act('forged.token', 'confirm')).toBeUndefined();
+    expect(await service.act('forged.token', 'confirm')).toBeUndefined();
   });
 });

@@ -104,18 +104,18 @@ export class ReportService {
     const domain = emailDomain(form.email);
     const mustAcceptNda = needsNda(form.email, this.settings.access, this.store.domainAcceptedNda(domain, this.settings.nda.meta.version));
     const request = this.store.create({ documentId: document.id, name: form.name, email: form.email, company: form.company, reason: form.reason, domain, status: 'awaiting-nda' }, context);
-    if (mustAcceptNda) return { kind: 'nda', request, ndaToken: this.ndaToken(request.id) };
+    if (mustAcceptNda) return { kind: 'nda', request, ndaToken: await this.ndaToken(request.id) };
     // NDA bypass or covered by the domain: record why, then apply the rules at once.
     const settled = this.store.acceptNda(request.id, { version: this.settings.nda.meta.version, hash: ndaHash(this.settings.nda) }, context, true);
     return { kind: 'decided', request: await this.applyRules(settled) };
   }
 
-  ndaToken(requestId: string): string {
+  ndaToken(requestId: string): Promise<string> {
     return signToken(this.secret, { purpose: 'nda', subject: requestId, exp: this.seconds() + DAY });
   }
 
   async acceptNda(token: string, context: RequestContext): Promise<{ kind: 'decided'; request: ReportRequest } | TokenRefusal> {
-    const link = this.requestFor(token, 'nda');
+    const link = await this.requestFor(token, 'nda');
     if ('kind' in link) return link;
     const { request } = link;
     if (request.status !== 'awaiting-nda') return { kind: 'decided', request };
@@ -124,8 +124,8 @@ export class ReportService {
   }
 
   /** The request a signed link acts on, or why the link is refused. Spends nothing. */
-  private requestFor(token: string, purpose: string): { request: ReportRequest; claims: TokenClaims } | TokenRefusal {
-    const check = verifyToken(this.secret, token, purpose, this.clock());
+  private async requestFor(token: string, purpose: string): Promise<{ request: ReportRequest; claims: TokenClaims } | TokenRefusal> {
+    const check = await verifyToken(this.secret, token, purpose, this.clock());
     if (!check.ok) return refusalFor[check.reason];
     const request = this.store.get(check.claims.subject);
     return request ? { request, claims: check.claims } : refusalFor['bad-signature'];
@@ -148,15 +148,15 @@ export class ReportService {
    * A reviewer opened approve or deny from their email: the request to confirm. Opening decides
    * nothing and spends nothing, because mail scanners open links too.
    */
-  reviewLink(token: string, action: 'approve' | 'deny'): { kind: 'ask'; request: ReportRequest; document?: TrustDocument } | TokenRefusal {
-    const link = this.requestFor(token, `review:${action}`);
+  async reviewLink(token: string, action: 'approve' | 'deny'): Promise<{ kind: 'ask'; request: ReportRequest; document?: TrustDocument } | TokenRefusal> {
+    const link = await this.requestFor(token, `review:${action}`);
     if ('kind' in link) return link;
     return { kind: 'ask', request: link.request, document: this.gatedDocument(link.request.documentId) };
   }
 
   /** A reviewer confirmed approve or deny. The link works once. */
   async review(token: string, action: 'approve' | 'deny'): Promise<{ kind: 'reviewed'; request: ReportRequest } | TokenRefusal> {
-    const link = this.requestFor(token, `review:${action}`);
+    const link = await this.requestFor(token, `review:${action}`);
     if ('kind' in link) return link;
     const { request, claims } = link;
     if (!this.store.spendToken(claims.nonce, `review:${action}`)) {
@@ -180,7 +180,7 @@ export class ReportService {
 
   /** The watermarked file for a valid, unexpired, unrevoked grant; every download is logged. */
   async download(token: string, context: RequestContext): Promise<{ kind: 'file'; name: string; bytes: Uint8Array; contentType: string } | TokenRefusal> {
-    const link = this.requestFor(token, 'download');
+    const link = await this.requestFor(token, 'download');
     if ('kind' in link) return link;
     const { request } = link;
     if (request.status === 'revoked') return { kind: 'refused', status: 403, title: 'Access was revoked', message: 'Your access to this document has been withdrawn. Contact us if you still need it.' };
@@ -210,15 +210,15 @@ export class ReportService {
     return Math.floor(this.clock().getTime() / 1000);
   }
 
-  private link(path: string, claims: Omit<TokenClaims, 'nonce'>): string {
+  private link(path: string, claims: Omit<TokenClaims, 'nonce'>): Promise<string> {
     return signedLink(this.secret, this.settings.baseUrl, path, claims);
   }
 
   private async mailReviewers(request: ReportRequest, document: TrustDocument, why: string): Promise<void> {
     const exp = this.seconds() + this.settings.access.reviewLinkDays * DAY;
     for (const reviewer of this.settings.access.reviewers) {
-      const approve = this.link('/request/review/', { purpose: 'review:approve', subject: request.id, exp, reviewer });
-      const deny = this.link('/request/review/', { purpose: 'review:deny', subject: request.id, exp, reviewer });
+      const approve = await this.link('/request/review/', { purpose: 'review:approve', subject: request.id, exp, reviewer });
+      const deny = await this.link('/request/review/', { purpose: 'review:deny', subject: request.id, exp, reviewer });
       const facts: [string, string][] = [
         ['Document', document.title], ['Name', request.name], ['Email', request.email], ['Company', request.company],
         ['Reason', request.reason], ['Why it needs review', why], ['Request', request.id],
@@ -234,7 +234,7 @@ export class ReportService {
 
   private async mailGrant(request: ReportRequest, document: TrustDocument): Promise<void> {
     const expires = new Date(request.expiresAt!);
-    const download = this.link('/request/download/', { purpose: 'download', subject: request.id, exp: Math.floor(expires.getTime() / 1000) });
+    const download = await this.link('/request/download/', { purpose: 'download', subject: request.id, exp: Math.floor(expires.getTime() / 1000) });
     const until = formatDate(request.expiresAt!.slice(0, 10));
     await this.mailer.send({
       to: request.email,

@@ -44,7 +44,7 @@ export class SubscriptionService {
     this.clock = clock;
   }
 
-  private link(path: string, purpose: string, subject: string, seconds: number): string {
+  private link(path: string, purpose: string, subject: string, seconds: number): Promise<string> {
     return signedLink(this.secret, this.settings.baseUrl, path, { purpose, subject, exp: Math.floor(this.clock().getTime() / 1000) + seconds });
   }
 
@@ -58,7 +58,7 @@ export class SubscriptionService {
     if (!this.perIp.allow(ip)) return { ok: false, status: 429, message: 'Too many sign-ups from your network; try again in an hour.' };
     const subscriber = this.store.request(parsed.data.email, parsed.data.topics);
     if (subscriber.confirmedAt) return { ok: true };
-    const confirm = this.link('/subscribe/confirm/', 'subscribe:confirm', subscriber.id, 7 * 86_400);
+    const confirm = await this.link('/subscribe/confirm/', 'subscribe:confirm', subscriber.id, 7 * 86_400);
     await this.mailer.send({
       to: subscriber.email,
       subject: `Confirm your subscription to ${this.settings.organisation} trust center news`,
@@ -69,8 +69,8 @@ export class SubscriptionService {
   }
 
   /** Confirms or cancels from a signed link; undefined when the link is not valid. */
-  act(token: string, action: 'confirm' | 'cancel'): Subscriber | undefined {
-    const check = verifyToken(this.secret, token, `subscribe:${action}`, this.clock());
+  async act(token: string, action: 'confirm' | 'cancel'): Promise<Subscriber | undefined> {
+    const check = await verifyToken(this.secret, token, `subscribe:${action}`, this.clock());
     if (!check.ok) return undefined;
     return action === 'confirm' ? this.store.confirm(check.claims.subject) : this.store.unsubscribe(check.claims.subject);
   }
@@ -84,7 +84,7 @@ export class SubscriptionService {
       const fresh = new Set(this.store.claimDeliveries(subscriber.id, relevant.map((i) => i.id)));
       const news = relevant.filter((i) => fresh.has(i.id));
       if (news.length === 0) continue;
-      const cancel = this.link('/subscribe/cancel/', 'subscribe:cancel', subscriber.id, 10 * YEAR);
+      const cancel = await this.link('/subscribe/cancel/', 'subscribe:cancel', subscriber.id, 10 * YEAR);
       await this.mailer.send({
         to: subscriber.email,
         subject: news.length === 1 ? `${this.settings.organisation}: ${news[0]!.title}` : `${this.settings.organisation}: ${news.length} trust center updates`,

@@ -1,9 +1,13 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { errors, jwtVerify, SignJWT } from 'jose';
 import { wallClock } from '../lib/clock.ts';
 
-/** What a signed link lets its holder do, for how long. */
+/**
+ * What a signed link lets its holder do, for how long. Carried as a JWT signed with HS256 and
+ * the server's secret: `aud` is the purpose, `sub` the subject, `jti` the nonce.
+ */
 export interface TokenClaims {
-  /** The action, e.g. "approve", "deny", "download"; a token for one action is refused for another. */
+  /** The action, e.g. "nda", "review:approve", "download"; a token for one action is refused for another. */
   purpose: string;
   /** What it acts on, e.g. a request id. */
   subject: string;
@@ -19,37 +23,46 @@ export type TokenCheck =
   | { ok: true; claims: TokenClaims }
   | { ok: false; reason: 'malformed' | 'bad-signature' | 'wrong-purpose' | 'expired' };
 
-const encode = (value: string | Buffer) => Buffer.from(value).toString('base64url');
+const key = (secret: string) => new TextEncoder().encode(secret);
 
-function signature(secret: string, payload: string): Buffer {
-  return createHmac('sha256', secret).update(payload).digest();
+/** A compact JWT for the claims, HS256-signed with the server's secret. */
+export async function signToken(secret: string, claims: Omit<TokenClaims, 'nonce'> & { nonce?: string }): Promise<string> {
+  const { purpose, subject, exp, nonce, reviewer } = claims;
+  return new SignJWT(reviewer === undefined ? {} : { reviewer })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setAudience(purpose)
+    .setSubject(subject)
+    .setExpirationTime(exp)
+    .setJti(nonce ?? randomBytes(16).toString('base64url'))
+    .sign(key(secret));
 }
 
-/** A compact `payload.signature` token, HMAC-SHA256 signed with the server's secret. */
-export function signToken(secret: string, claims: Omit<TokenClaims, 'nonce'> & { nonce?: string }): string {
-  const payload = encode(JSON.stringify({ ...claims, nonce: claims.nonce ?? randomBytes(16).toString('base64url') }));
-  return `${payload}.${signature(secret, payload).toString('base64url')}`;
+/** Why jose refused a token, in the words a refusal page is chosen by. */
+function reasonFor(error: unknown): Exclude<TokenCheck, { ok: true }>['reason'] {
+  if (error instanceof errors.JWTExpired) return 'expired';
+  if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JOSEAlgNotAllowed) return 'bad-signature';
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud' && error.reason === 'check_failed') return 'wrong-purpose';
+  return 'malformed';
 }
 
-export function verifyToken(secret: string, token: string, purpose: string, now: Date = wallClock()): TokenCheck {
-  const [payload, sig, extra] = token.split('.');
-  if (!payload || !sig || extra !== undefined) return { ok: false, reason: 'malformed' };
-  const given = Buffer.from(sig, 'base64url');
-  const expected = signature(secret, payload);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad-signature' };
-  let claims: TokenClaims;
+/** Checks signature, purpose and expiry, judged at `now`. */
+export async function verifyToken(secret: string, token: string, purpose: string, now: Date = wallClock()): Promise<TokenCheck> {
   try {
-    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as TokenClaims;
-  } catch {
-    return { ok: false, reason: 'malformed' };
+    const { payload } = await jwtVerify(token, key(secret), {
+      algorithms: ['HS256'],
+      audience: purpose,
+      requiredClaims: ['sub', 'exp', 'jti'],
+      currentDate: now,
+    });
+    const { sub, exp, jti, reviewer } = payload;
+    if (typeof sub !== 'string' || typeof exp !== 'number' || typeof jti !== 'string') return { ok: false, reason: 'malformed' };
+    return { ok: true, claims: { purpose, subject: sub, exp, nonce: jti, ...(typeof reviewer === 'string' ? { reviewer } : {}) } };
+  } catch (error) {
+    return { ok: false, reason: reasonFor(error) };
   }
-  if (typeof claims.exp !== 'number' || typeof claims.subject !== 'string' || typeof claims.nonce !== 'string') return { ok: false, reason: 'malformed' };
-  if (claims.purpose !== purpose) return { ok: false, reason: 'wrong-purpose' };
-  if (claims.exp * 1000 <= now.getTime()) return { ok: false, reason: 'expired' };
-  return { ok: true, claims };
 }
 
 /** A link to `path` on the site at `baseUrl` carrying a freshly signed token. */
-export function signedLink(secret: string, baseUrl: string, path: string, claims: Omit<TokenClaims, 'nonce'>): string {
-  return `${baseUrl.replace(/\/$/, '')}${path}?token=${encodeURIComponent(signToken(secret, claims))}`;
+export async function signedLink(secret: string, baseUrl: string, path: string, claims: Omit<TokenClaims, 'nonce'>): Promise<string> {
+  return `${baseUrl.replace(/\/$/, '')}${path}?token=${encodeURIComponent(await signToken(secret, claims))}`;
 }
