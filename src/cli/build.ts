@@ -3,12 +3,14 @@ import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { Option } from 'commander';
 import { serverDir } from '../build-paths.ts';
 import { instantText, type Clock } from '../lib/clock.ts';
-import { isTarget, targets, type Target } from '../lib/targets.ts';
+import { targets, type Target } from '../lib/targets.ts';
 import { withBuildLock } from './build-lock.ts';
 import { runCheck } from './check.ts';
+import type { CharterCommand } from './command.ts';
+import { rootOf } from './options.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
@@ -36,23 +38,25 @@ function astroBuild(target: Target, options: { root: string; out: string; clock?
   });
 }
 
-export async function buildCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { root: { type: 'string', default: '.' }, out: { type: 'string', default: 'dist' }, target: { type: 'string' } },
-  });
-  if (values.target !== undefined && !isTarget(values.target)) throw new Error(`--target must be portal or trust, got "${values.target}"`);
-  const root = resolve(values.root!);
-  const out = resolve(values.out!);
+export function buildCommand(program: CharterCommand): void {
+  program
+    .command('build')
+    .description('check, then build dist/portal and dist/trust')
+    .addOption(new Option('--target <site>', 'build one site only').choices(targets))
+    .option('--out <dir>', 'the folder to build into', 'dist')
+    .action(async (options: { target?: Target; out: string }, command: CharterCommand) => build(rootOf(command), resolve(options.out), options.target));
+}
+
+async function build(root: string, out: string, target: Target | undefined): Promise<number> {
   const { ok, clock } = await runCheck(root, { quiet: true });
   if (!ok) {
     console.error('Nothing was built: fix the errors above, then build again.');
     return 1;
   }
-  for (const target of values.target ? [values.target] : targets) {
+  for (const site of target ? [target] : targets) {
     const started = performance.now();
-    await buildTarget(target, { root, out, clock });
-    console.log(`✓ ${target} built in ${((performance.now() - started) / 1000).toFixed(1)} s: ${join(out, target)}`);
+    await buildTarget(site, { root, out, clock });
+    console.log(`✓ ${site} built in ${((performance.now() - started) / 1000).toFixed(1)} s: ${join(out, site)}`);
   }
   return 0;
 }

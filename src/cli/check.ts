@@ -1,10 +1,11 @@
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkContent } from '../lib/check.ts';
 import { processClock, type Clock } from '../lib/clock.ts';
 import { formatDate } from '../lib/dates.ts';
 import { formatProblem, hasErrors } from '../lib/problems.ts';
 import { directorySource } from '../lib/source.ts';
+import { plural } from '../lib/words.ts';
+import type { CharterCommand } from './command.ts';
+import { rootOf } from './options.ts';
 
 /** Prints every problem, then a one-line verdict; `ok` is false when any is an error. `clock` is the one dates were judged by. */
 export async function runCheck(root: string, options: { quiet?: boolean } = {}): Promise<{ ok: boolean; clock: Clock }> {
@@ -14,13 +15,18 @@ export async function runCheck(root: string, options: { quiet?: boolean } = {}):
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   const counted = `${graph.policies.size} policies, ${graph.runbooks.size} runbooks, ${graph.controls.size} controls, ${graph.requirements.size} framework requirements`;
-  if (errors) console.error(`\n✗ ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${counted}`);
-  else if (!options.quiet || warnings) console.log(`✓ content is valid: ${counted}${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`);
-  if (clock.source !== 'system') console.log(`  dates judged as of ${formatDate(clock.now.toISOString().slice(0, 10))} (${clock.source === 'asOf' ? 'asOf in content/site.yaml' : clock.source})`);
+  if (errors) console.error(`\n✗ ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${counted}`);
+  else if (!options.quiet || warnings) console.log(`✓ content is valid: ${counted}${warnings ? ` (${plural(warnings, 'warning')})` : ''}`);
+  if (clock.source !== 'system')
+    console.log(
+      `  dates judged as of ${formatDate(clock.now.toISOString().slice(0, 10))} (${clock.source === 'asOf' ? 'asOf in content/site.yaml' : clock.source})`,
+    );
   return { ok: !hasErrors(problems), clock };
 }
 
-export async function checkCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { root: { type: 'string', default: '.' } } });
-  return (await runCheck(resolve(values.root!))).ok ? 0 : 1;
+export function checkCommand(program: CharterCommand): void {
+  program
+    .command('check')
+    .description('validate content and cross-references; lists every problem, exits 1 on any error')
+    .action(async (_options: object, command: CharterCommand) => ((await runCheck(rootOf(command))).ok ? 0 : 1));
 }

@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { parseArgs } from 'node:util';
+import { Option } from 'commander';
 import { checkContent } from '../lib/check.ts';
 import { reviewSummaryMarkdown } from '../lib/diff-markdown.ts';
 import { diffContent, type ContentSnapshot, type ReviewSummary } from '../lib/diff.ts';
@@ -9,6 +8,9 @@ import { buildGraph } from '../lib/graph.ts';
 import { loadContent } from '../lib/load.ts';
 import { formatProblem, type Problem } from '../lib/problems.ts';
 import { directorySource, gitRevisionSource } from '../lib/source.ts';
+import { plural } from '../lib/words.ts';
+import type { CharterCommand } from './command.ts';
+import { rootOf } from './options.ts';
 
 const run = promisify(execFile);
 
@@ -52,22 +54,19 @@ export async function compareWithBase(root: string, base: string): Promise<{ sum
   };
 }
 
-export async function diffCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { base: { type: 'string' }, root: { type: 'string', default: '.' }, format: { type: 'string', default: 'markdown' } },
-  });
-  if (!values.base) {
-    console.error('charter diff: --base is required, e.g. charter diff --base origin/main');
-    return 2;
-  }
-  if (values.format !== 'markdown' && values.format !== 'json') {
-    console.error(`charter diff: --format must be markdown or json, got "${values.format}"`);
-    return 2;
-  }
+export function diffCommand(program: CharterCommand): void {
+  program
+    .command('diff')
+    .description('the review summary of the content changes since a git revision, for pull requests')
+    .requiredOption('--base <ref>', 'the branch, tag or commit to compare with, e.g. origin/main')
+    .addOption(new Option('--format <format>', 'how to print the summary').choices(['markdown', 'json']).default('markdown'))
+    .action((options: { base: string; format: 'markdown' | 'json' }, command: CharterCommand) => diff(rootOf(command), options));
+}
+
+async function diff(root: string, values: { base: string; format: 'markdown' | 'json' }): Promise<number> {
   let result: Awaited<ReturnType<typeof compareWithBase>>;
   try {
-    result = await compareWithBase(resolve(values.root!), values.base);
+    result = await compareWithBase(root, values.base);
   } catch (error) {
     if (error instanceof UnknownRevisionError) {
       console.error(`charter diff: ${error.message}`);
@@ -82,8 +81,8 @@ export async function diffCommand(args: string[]): Promise<number> {
   for (const problem of problems) console.error(formatProblem(problem));
   for (const finding of summary.findings) console.error(formatProblem(finding));
   if (baseProblems.length) {
-    console.error(`note: the content at ${values.base} has ${baseProblems.length} error${baseProblems.length === 1 ? '' : 's'}; documents with errors there count as added`);
+    console.error(`note: the content at ${values.base} has ${plural(baseProblems.length, 'error')}; documents with errors there count as added`);
   }
-  if (summary.errors) console.error(`\n✗ ${summary.errors} error${summary.errors === 1 ? '' : 's'}: fix ${summary.errors === 1 ? 'it' : 'them'} before merging`);
+  if (summary.errors) console.error(`\n✗ ${plural(summary.errors, 'error')}: fix ${summary.errors === 1 ? 'it' : 'them'} before merging`);
   return summary.errors ? 1 : 0;
 }

@@ -1,5 +1,4 @@
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { InvalidArgumentError } from 'commander';
 import { collectors } from '../lib/collectors/index.ts';
 import { periodText } from '../lib/audit-period.ts';
 import { processClock, today } from '../lib/clock.ts';
@@ -15,24 +14,8 @@ import { loadContent } from '../lib/load.ts';
 import { formatProblem, hasErrors, sortProblems, type Problem } from '../lib/problems.ts';
 import { directorySource } from '../lib/source.ts';
 import { plural } from '../lib/words.ts';
-import { periodOption } from './options.ts';
-
-export const evidenceUsage = `Usage:
-  charter evidence verify [--root DIR]
-      check every snapshot's hash, its collector's chain and, in git, that no committed
-      snapshot was deleted or changed
-  charter evidence collect <collector> [--root DIR] [--since TIME] [--controls ID,ID]
-      run a collector and add its snapshot; collectors:
-${[...collectors.values()].map((c) => `        ${c.name.padEnd(24)} ${c.description}`).join('\n')}
-  charter evidence import <file> [--root DIR]
-      validate a snapshot your own script wrote and add it to its collector's chain
-  charter evidence status [--root DIR] [--window ID | --period FROM..TO]
-      freshness and gaps per control, over the last 6 months, the last 12 months
-      (--window last-12-months), an audit period content/site.yaml declares (--window
-      and its id), or any period (--period 2025-04-01..2026-03-31)
-  charter evidence schema
-      print the JSON Schema of the snapshot a script writes (docs/evidence.schema.json)`;
-
+import type { CharterCommand } from './command.ts';
+import { periodOption, periodOptions, rootOf, type PeriodValues } from './options.ts';
 
 function printProblems(problems: readonly Problem[]): void {
   for (const problem of sortProblems(problems)) console.error(formatProblem(problem));
@@ -53,7 +36,9 @@ async function verify(root: string): Promise<number> {
   const broken = new Set(all.map((p) => snapshots.find((s) => s.file === p.file)?.data.collector ?? p.file.replace(/^evidence-snapshots\//, '').split('.')[0]));
   for (const collector of report.collectors) {
     const mark = broken.has(collector.name) ? '✗' : '✓';
-    console.log(`${mark} ${collector.name}: ${plural(collector.snapshots, 'snapshot')}, ${collector.first.slice(0, 10)} to ${collector.last.slice(0, 10)}, supports ${collector.controls.join(', ')}`);
+    console.log(
+      `${mark} ${collector.name}: ${plural(collector.snapshots, 'snapshot')}, ${collector.first.slice(0, 10)} to ${collector.last.slice(0, 10)}, supports ${collector.controls.join(', ')}`,
+    );
   }
   if (!snapshots.length) console.log('no snapshots in evidence-snapshots/ yet; add some with charter evidence collect or import');
   printProblems(all);
@@ -75,21 +60,16 @@ function reportAppend(result: AppendResult): number {
   return 0;
 }
 
-async function collect(root: string, name: string | undefined, values: { since?: string; controls?: string }): Promise<number> {
-  if (!name) {
-    console.error(`charter evidence collect: name a collector\n\n${evidenceUsage}`);
-    return 2;
-  }
-  if (values.since && Number.isNaN(Date.parse(values.since))) {
-    console.error(`charter evidence collect: --since: expected a time such as 2026-11-01 or 2026-11-01T00:00:00Z, got "${values.since}"`);
-    return 2;
-  }
+async function collect(root: string, name: string, values: { since?: string; controls?: string }): Promise<number> {
   const needsStore = name === 'policy-acknowledgements' || name === 'report-access';
   const store = needsStore ? (await import('../server/evidence-store.ts')).openEvidenceStore() : undefined;
   try {
     const result = await collectEvidence(root, name, {
-      since: values.since ? new Date(values.since).toISOString().replace(/\.\d+Z$/, 'Z') : undefined,
-      controls: values.controls?.split(',').map((c) => c.trim()).filter(Boolean),
+      since: values.since,
+      controls: values.controls
+        ?.split(',')
+        .map((c) => c.trim())
+        .filter(Boolean),
       store,
     });
     if ('skipped' in result) {
@@ -102,7 +82,7 @@ async function collect(root: string, name: string | undefined, values: { since?:
   }
 }
 
-async function status(root: string, options: { window?: string; period?: string }): Promise<number> {
+async function status(root: string, options: PeriodValues & { window?: string }, command: CharterCommand): Promise<number> {
   const source = directorySource(root);
   const { content } = await loadContent(source, ['site', 'controls', 'frameworks', 'policies', 'runbooks']);
   const { graph } = buildGraph(content);
@@ -114,59 +94,74 @@ async function status(root: string, options: { window?: string; period?: string 
   const window: AuditWindow | undefined = period
     ? { id: periodText(period), label: `the period ${periodText(period)}`, ...period, kind: 'declared' }
     : windows.find((w) => w.id === (options.window ?? windows[0]!.id));
-  if (!window) {
-    console.error(`charter evidence status: --window must be one of ${windows.map((w) => w.id).join(', ')}; or give --period FROM..TO`);
-    return 2;
-  }
+  if (!window) command.error(`--window must be one of ${windows.map((w) => w.id).join(', ')}; or give --period FROM..TO`);
   const report = evidenceReport(graph, snapshots, asOf, { windows: [window] });
-  console.log(`Evidence as of ${formatDate(asOf.slice(0, 10))}; continuity over ${window.kind === 'rolling' ? window.label.toLowerCase() : window.label} (${window.from} to ${window.to})\n`);
-  const rows = [...report.controls].sort((a, b) => attentionOrder[a.freshness.status] - attentionOrder[b.freshness.status] || a.control.code.localeCompare(b.control.code, 'en', { numeric: true }));
+  console.log(
+    `Evidence as of ${formatDate(asOf.slice(0, 10))}; continuity over ${window.kind === 'rolling' ? window.label.toLowerCase() : window.label} (${window.from} to ${window.to})\n`,
+  );
+  const rows = [...report.controls].sort(
+    (a, b) => attentionOrder[a.freshness.status] - attentionOrder[b.freshness.status] || a.control.code.localeCompare(b.control.code, 'en', { numeric: true }),
+  );
   for (const row of rows) {
     const c = row.continuity.get(window.id)!;
     const latest = row.freshness.latest ? `latest ${row.freshness.latest.slice(0, 10)}` : 'no evidence';
-    const gaps = row.freshness.status === 'missing' ? '' : `; ${c.covered} of ${plural(c.periods.length, 'period')} covered, ${plural(c.gaps, 'gap')}${c.open ? `, ${c.open} open` : ''}`;
+    const gaps =
+      row.freshness.status === 'missing'
+        ? ''
+        : `; ${c.covered} of ${plural(c.periods.length, 'period')} covered, ${plural(c.gaps, 'gap')}${c.open ? `, ${c.open} open` : ''}`;
     console.log(`${row.freshness.status.padEnd(8)} ${row.control.code.padEnd(7)} ${row.control.data.frequency.padEnd(11)} ${latest}${gaps}`);
   }
   return 0;
 }
 
-export async function evidenceCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      root: { type: 'string', default: '.' },
-      since: { type: 'string' },
-      controls: { type: 'string' },
-      window: { type: 'string' },
-      period: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  const [action, argument] = positionals;
-  const root = resolve(values.root!);
-  if (values.help || !action) {
-    console.log(evidenceUsage);
-    return action || values.help ? 0 : 2;
-  }
-  switch (action) {
-    case 'verify':
-      return verify(root);
-    case 'collect':
-      return collect(root, argument, values);
-    case 'import':
-      if (!argument) {
-        console.error(`charter evidence import: name the snapshot file to import\n\n${evidenceUsage}`);
-        return 2;
-      }
-      return reportAppend(await importEvidence(root, argument));
-    case 'status':
-      return status(root, values);
-    case 'schema':
+/** --since: a date or time, kept as UTC to the second as snapshots record it. */
+function sinceTime(value: string): string {
+  if (Number.isNaN(Date.parse(value))) throw new InvalidArgumentError('Expected a time such as 2026-11-01 or 2026-11-01T00:00:00Z');
+  return new Date(value).toISOString().replace(/\.\d+Z$/, 'Z');
+}
+
+export function evidenceCommand(program: CharterCommand): void {
+  const evidence = program.command('evidence').description('evidence snapshots and their chains');
+
+  evidence
+    .command('verify')
+    .description("check every snapshot's hash, its collector's chain and, in git, that no committed snapshot was deleted or changed")
+    .action((_options: object, command: CharterCommand) => verify(rootOf(command)));
+
+  evidence
+    .command('collect')
+    .description('run a collector and add its snapshot')
+    .argument('<collector>', 'which collector to run (listed below)')
+    .option('--since <time>', 'collect what happened since this date or time', sinceTime)
+    .option('--controls <ids>', 'the controls the snapshot supports, e.g. AC-01,AC-02')
+    .addHelpText('after', `\nCollectors:\n${[...collectors.values()].map((c) => `  ${c.name.padEnd(24)} ${c.description}`).join('\n')}`)
+    .action((name: string, options: { since?: string; controls?: string }, command: CharterCommand) => {
+      if (!collectors.has(name))
+        command.error(
+          `unknown collector "${name}"; choose one of ${[...collectors.keys()].join(', ')}, or add snapshots from other systems with charter evidence import`,
+        );
+      return collect(rootOf(command), name, options);
+    });
+
+  evidence
+    .command('import')
+    .description("validate a snapshot your own script wrote and add it to its collector's chain")
+    .argument('<file>', 'the snapshot file (JSON)')
+    .action(async (file: string, _options: object, command: CharterCommand) => reportAppend(await importEvidence(rootOf(command), file)));
+
+  periodOptions(
+    evidence
+      .command('status')
+      .description('freshness and gaps per control, over the last 6 months unless a window or period is given')
+      .option('--window <id>', 'last-6-months, last-12-months, or the id of an audit period content/site.yaml declares'),
+    'any period',
+  ).action((options: PeriodValues & { window?: string }, command: CharterCommand) => status(rootOf(command), options, command));
+
+  evidence
+    .command('schema')
+    .description('print the JSON Schema of the snapshot a script writes (docs/evidence.schema.json)')
+    .action(() => {
       console.log(JSON.stringify(snapshotJsonSchema(), null, 2));
       return 0;
-    default:
-      console.error(`charter evidence: unknown action "${action}"\n\n${evidenceUsage}`);
-      return 2;
-  }
+    });
 }

@@ -1,105 +1,132 @@
 import { writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { periodRange, periodText } from '../lib/audit-period.ts';
-import { toCsv } from '../lib/csv.ts';
+import { Option } from 'commander';
+import { periodRange, periodText, type Period } from '../lib/audit-period.ts';
 import { addDays, dayOf } from '../lib/dates.ts';
+import { plural } from '../lib/words.ts';
 import type { RequestStatus } from '../server/report-requests.ts';
-import { openTrustRuntime } from '../server/runtime.ts';
-import { cliClock, periodOption } from './options.ts';
+import type { TrustRuntime } from '../server/runtime.ts';
+import type { CharterCommand } from './command.ts';
+import { cliClock, periodOption, periodOptions, rootOf, type PeriodValues } from './options.ts';
 
-const usage = `charter requests: gated document requests
-
-  charter requests list [--status pending|approved|denied|refused|revoked|awaiting-nda]
-  charter requests approve ID [--reason TEXT]
-  charter requests deny ID [--reason TEXT]
-  charter requests revoke ID
-  charter requests export --period FROM..TO [--format csv|json] [--out FILE]
-                                               the access log for whole days, e.g. 2025-04-01..2026-03-31
-  charter requests erase --email ADDRESS       anonymise one person's requests (erasure request)
-  charter requests anonymise                   anonymise requests older than the retention period
-
-The database is CHARTER_DB (default .charter/charter.db).`;
+const statuses = ['pending', 'approved', 'denied', 'refused', 'revoked', 'awaiting-nda'] as const satisfies readonly RequestStatus[];
 
 const actor = () => `cli:${userInfo().username}`;
 
-export async function requestsCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      root: { type: 'string', default: '.' },
-      status: { type: 'string' },
-      reason: { type: 'string' },
-      period: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      format: { type: 'string', default: 'csv' },
-      out: { type: 'string' },
-      email: { type: 'string' },
-    },
-  });
-  const [action, id] = positionals;
-  if (!action) {
-    console.log(usage);
-    return 2;
-  }
-  const period = periodOption(values, action === 'export');
-  const runtime = await openTrustRuntime(resolve(values.root!), process.env, cliClock);
+/** Runs one action against the trust center's store, closing it afterwards. */
+async function withStore(command: CharterCommand, work: (runtime: TrustRuntime) => Promise<void> | void): Promise<number> {
+  // Loaded here, not above: the store (node:sqlite) and its services are needed by these commands only.
+  const { openTrustRuntime } = await import('../server/runtime.ts');
+  const runtime = await openTrustRuntime(rootOf(command), process.env, cliClock);
   try {
-    switch (action) {
-      case 'list': {
-        const requests = runtime.store.list({ status: values.status as RequestStatus | undefined });
-        if (requests.length === 0) console.log('No requests.');
-        for (const r of requests) {
-          console.log(`${r.id}  ${r.status.padEnd(12)} ${r.createdAt.slice(0, 16).replace('T', ' ')}  ${r.documentId}  ${r.name} <${r.email}>, ${r.company}${r.expiresAt && r.status === 'approved' ? `  until ${r.expiresAt.slice(0, 10)}` : ''}`);
-        }
-        return 0;
-      }
-      case 'approve':
-      case 'deny': {
-        if (!id) throw new Error(`give the request id: charter requests ${action} ID`);
-        const request = await runtime.service.decide(id, action, actor(), values.reason);
-        console.log(`${request.id} is ${request.status}${request.expiresAt ? ` until ${request.expiresAt.slice(0, 10)}; the requester was emailed a download link` : ''}`);
-        return 0;
-      }
-      case 'revoke': {
-        if (!id) throw new Error('give the request id: charter requests revoke ID');
-        const request = runtime.store.revoke(id, actor());
-        console.log(`${request.id} is revoked; its download link no longer works`);
-        return 0;
-      }
-      case 'export': {
-        const rows = runtime.store.log(periodRange(period!));
-        const output = values.format === 'json'
-          ? JSON.stringify(rows, null, 2) + '\n'
-          : toCsv(['seq', 'at', 'kind', 'subject', 'actor', 'data', 'prev_hash', 'hash'], rows.map((r) => [r.seq, r.at, r.kind, r.subject, r.actor, JSON.stringify(r.data), r.prevHash, r.hash]));
-        if (values.out) {
-          await writeFile(values.out, output);
-          console.error(`${rows.length} log rows in ${periodText(period!)} written to ${values.out}`);
-        } else {
-          process.stdout.write(output);
-        }
-        return 0;
-      }
-      case 'erase': {
-        if (!values.email) throw new Error('give the address: charter requests erase --email ADDRESS');
-        const count = runtime.store.eraseEmail(values.email);
-        console.log(count ? `anonymised ${count} request${count === 1 ? '' : 's'} from ${values.email}; the access log keeps the anonymised record` : `no requests from ${values.email}`);
-        return 0;
-      }
-      case 'anonymise': {
-        const days = runtime.service.retentionDays;
-        const count = runtime.store.anonymiseOlderThan(addDays(dayOf(cliClock()), -days));
-        console.log(`anonymised ${count} request${count === 1 ? '' : 's'} older than ${days} days`);
-        return 0;
-      }
-      default:
-        console.error(`unknown action "${action}"\n\n${usage}`);
-        return 2;
-    }
+    await work(runtime);
+    return 0;
   } finally {
     runtime.close();
   }
+}
+
+export function requestsCommand(program: CharterCommand): void {
+  const requests = program
+    .command('requests')
+    .description('gated document requests and their access log')
+    .addHelpText('after', '\nThe database is CHARTER_DB (default .charter/charter.db).');
+
+  requests
+    .command('list')
+    .description('list the requests, newest first')
+    .addOption(new Option('--status <status>', 'only requests in this state').choices(statuses))
+    .action((options: { status?: RequestStatus }, command: CharterCommand) =>
+      withStore(command, (runtime) => {
+        const found = runtime.store.list({ status: options.status });
+        if (found.length === 0) console.log('No requests.');
+        for (const r of found) {
+          console.log(
+            `${r.id}  ${r.status.padEnd(12)} ${r.createdAt.slice(0, 16).replace('T', ' ')}  ${r.documentId}  ${r.name} <${r.email}>, ${r.company}${r.expiresAt && r.status === 'approved' ? `  until ${r.expiresAt.slice(0, 10)}` : ''}`,
+          );
+        }
+      }),
+    );
+
+  for (const decision of ['approve', 'deny'] as const) {
+    requests
+      .command(decision)
+      .description(decision === 'approve' ? 'approve a request: the requester is emailed a download link' : 'deny a request')
+      .argument('<id>', 'the request id, as requests list shows it')
+      .option('--reason <text>', 'why, for the access log')
+      .action((id: string, options: { reason?: string }, command: CharterCommand) =>
+        withStore(command, async (runtime) => {
+          const request = await runtime.service.decide(id, decision, actor(), options.reason);
+          console.log(
+            `${request.id} is ${request.status}${request.expiresAt ? ` until ${request.expiresAt.slice(0, 10)}; the requester was emailed a download link` : ''}`,
+          );
+        }),
+      );
+  }
+
+  requests
+    .command('revoke')
+    .description('revoke an approved request: its download link stops working')
+    .argument('<id>', 'the request id, as requests list shows it')
+    .action((id: string, _options: object, command: CharterCommand) =>
+      withStore(command, (runtime) => {
+        const request = runtime.store.revoke(id, actor());
+        console.log(`${request.id} is revoked; its download link no longer works`);
+      }),
+    );
+
+  periodOptions(
+    requests
+      .command('export')
+      .description('the access log for an audit period, as CSV or JSON')
+      .addOption(new Option('--format <format>', 'csv or json').choices(['csv', 'json']).default('csv'))
+      .option('--out <file>', 'write to this file instead of printing'),
+    'the audit period',
+  ).action((options: PeriodValues & { format: 'csv' | 'json'; out?: string }, command: CharterCommand) => {
+    // The period is checked before the database is opened, so a typo creates nothing.
+    const period: Period = periodOption(options, true)!;
+    return withStore(command, async (runtime) => {
+      const { toCsv } = await import('../lib/csv.ts');
+      const rows = runtime.store.log(periodRange(period));
+      const output =
+        options.format === 'json'
+          ? JSON.stringify(rows, null, 2) + '\n'
+          : toCsv(
+              ['seq', 'at', 'kind', 'subject', 'actor', 'data', 'prev_hash', 'hash'],
+              rows.map((r) => [r.seq, r.at, r.kind, r.subject, r.actor, JSON.stringify(r.data), r.prevHash, r.hash]),
+            );
+      if (options.out) {
+        await writeFile(options.out, output);
+        console.error(`${plural(rows.length, 'log row')} in ${periodText(period)} written to ${options.out}`);
+      } else {
+        process.stdout.write(output);
+      }
+    });
+  });
+
+  requests
+    .command('erase')
+    .description("anonymise one person's requests (an erasure request); the access log keeps the anonymised record")
+    .requiredOption('--email <address>', "the requester's email address")
+    .action((options: { email: string }, command: CharterCommand) =>
+      withStore(command, (runtime) => {
+        const count = runtime.store.eraseEmail(options.email);
+        console.log(
+          count
+            ? `anonymised ${plural(count, 'request')} from ${options.email}; the access log keeps the anonymised record`
+            : `no requests from ${options.email}`,
+        );
+      }),
+    );
+
+  requests
+    .command('anonymise')
+    .description('anonymise requests older than the retention period')
+    .action((_options: object, command: CharterCommand) =>
+      withStore(command, (runtime) => {
+        const days = runtime.service.retentionDays;
+        const count = runtime.store.anonymiseOlderThan(addDays(dayOf(cliClock()), -days));
+        console.log(`anonymised ${plural(count, 'request')} older than ${days} days`);
+      }),
+    );
 }
