@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { charterLoader } from './astro/loader.ts';
-import type { CollectionName } from './lib/collections.ts';
-import { currentTarget, targetViews } from './lib/targets.ts';
+import type { CollectionName } from './lib/content/collections.ts';
+import { currentTarget, targetViews } from './lib/content/targets.ts';
 
 // Only the collections this build's target may see are defined at all.
 const views = targetViews[currentTarget()];

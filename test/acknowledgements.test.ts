@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acknowledgementState, parseRoster, personStates } from '../src/lib/acknowledgements.ts';
+import { acknowledgementState, parseRoster, personStates } from '../src/lib/policies/acknowledgements.ts';
 import { AcknowledgementService, loadPortalSettings } from '../src/server/acknowledgement-service.ts';
 import { AcknowledgementStore } from '../src/server/acknowledgement-store.ts';
 import { proxyIdentityVerifier } from '../src/server/identity.ts';

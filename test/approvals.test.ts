@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitApprovals, parseApprover, policyApprovals, pullRequestNumber } from '../src/lib/approvals.ts';
+import { commitApprovals, parseApprover, policyApprovals, pullRequestNumber } from '../src/lib/review/approvals.ts';
 import { makeFixture, type Fixture } from './fixture.ts';
 
 const run = promisify(execFile);

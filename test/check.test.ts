@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkContent } from '../src/lib/check.ts';
-import { appendSnapshot } from '../src/lib/evidence-collect.ts';
-import { formatProblem } from '../src/lib/problems.ts';
-import { directorySource } from '../src/lib/source.ts';
+import { checkContent } from '../src/lib/content/check.ts';
+import { appendSnapshot } from '../src/lib/evidence/collect.ts';
+import { formatProblem } from '../src/lib/content/problems.ts';
+import { directorySource } from '../src/lib/content/source.ts';
 import { makeFixture, mdx, type Fixture } from './fixture.ts';
 
 const today = '2026-11-22';

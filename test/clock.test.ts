@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriod, periodRange } from '../src/lib/audit-period.ts';
-import { ClockError, parseInstant, resolveClock } from '../src/lib/clock.ts';
-import { reviewState } from '../src/lib/policy-review.ts';
+import { parsePeriod, periodRange } from '../src/lib/time/audit-period.ts';
+import { ClockError, parseInstant, resolveClock } from '../src/lib/time/clock.ts';
+import { reviewState } from '../src/lib/policies/policy-review.ts';
 
 const never = () => {
   throw new Error('the system clock was read although the date is pinned');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCsv, toCsv } from '../src/lib/csv.ts';
+import { readCsv, toCsv } from '../src/lib/publish/csv.ts';
 
 describe('CSV exports', () => {
   it('defuses every cell a spreadsheet would run as a formula, and leaves other cells and negative numbers alone', () => {

@@ -5,9 +5,9 @@ import { promisify } from 'node:util';
 import { stringify } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compareWithBase } from '../src/cli/diff.ts';
-import { reviewSummaryMarkdown } from '../src/lib/diff-markdown.ts';
-import { versionBump, type ReviewSummary } from '../src/lib/diff.ts';
-import { subprocessorChanges } from '../src/lib/subprocessor-changes.ts';
+import { reviewSummaryMarkdown } from '../src/lib/review/diff-markdown.ts';
+import { versionBump, type ReviewSummary } from '../src/lib/review/diff.ts';
+import { subprocessorChanges } from '../src/lib/publish/subprocessor-changes.ts';
 import { makeFixture, mdx, type Fixture } from './fixture.ts';
 
 const run = promisify(execFile);

@@ -3,7 +3,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { serverDir } from '../src/build-paths.ts';
+import { serverDir } from '../src/astro/build-paths.ts';
 
 const run = promisify(execFile);
 export const project = join(import.meta.dirname, '..');

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitApprovals, commitApprovalsForFiles } from '../src/lib/approvals.ts';
-import { fileHistory, folderHistory } from '../src/lib/git-history.ts';
+import { commitApprovals, commitApprovalsForFiles } from '../src/lib/review/approvals.ts';
+import { fileHistory, folderHistory } from '../src/lib/git/git-history.ts';
 
 const run = promisify(execFile);
 

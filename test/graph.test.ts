@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { coverage, requirementStatus } from '../src/lib/coverage.ts';
-import { addMonths } from '../src/lib/dates.ts';
-import { nextReviewDate } from '../src/lib/policy-review.ts';
-import { checkContent } from '../src/lib/check.ts';
-import { directorySource } from '../src/lib/source.ts';
+import { coverage, requirementStatus } from '../src/lib/graph/coverage.ts';
+import { addMonths } from '../src/lib/time/dates.ts';
+import { nextReviewDate } from '../src/lib/policies/policy-review.ts';
+import { checkContent } from '../src/lib/content/check.ts';
+import { directorySource } from '../src/lib/content/source.ts';
 import { makeFixture } from './fixture.ts';
 
 async function fixtureGraph() {

@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
-import { routes } from '../src/integration.ts';
+import { routes } from '../src/astro/integration.ts';
 
 const portal = join(inject('exampleBuild'), 'portal');
 // Pages the portal's server renders per request: links to them are fine though no file exists.

@@ -2,12 +2,18 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { siteRoutes } from '../src/astro/site-routes.ts';
-import { targets } from '../src/lib/targets.ts';
+import { targets } from '../src/lib/content/targets.ts';
 
 const src = join(import.meta.dirname, '../src');
-async function sources(dir: string): Promise<{ file: string; text: string }[]> {
-  const entries = await readdir(join(src, dir), { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile() && /\.(astro|ts)$/.test(e.name)).map((e) => join(e.parentPath, e.name));
+/** The route files or the components of both sites (src/sites/<site>/routes/, …/components/). */
+async function sources(kind: 'routes' | 'components'): Promise<{ file: string; text: string }[]> {
+  const entries = await readdir(join(src, 'sites'), { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((e) => e.isFile() && /\.(astro|ts)$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name))
+    .filter((file) => file.includes(`/${kind}/`));
+  // A search that finds no files would prove nothing.
+  if (files.length === 0) throw new Error(`no ${kind} files under src/sites/`);
   return Promise.all(files.map(async (file) => ({ file: file.slice(src.length + 1), text: await readFile(file, 'utf8') })));
 }
 
@@ -21,7 +27,7 @@ describe('route files hold no rules of their own', () => {
   it('verify no signed link and decide no access themselves', async () => {
     const offenders = (await sources('routes')).filter(({ text }) => /verifyToken|server\/tokens/.test(text));
     expect(offenders.map((o) => o.file)).toEqual([]);
-    const coverage = await readFile(join(src, 'routes/portal/acknowledgements.astro'), 'utf8');
+    const coverage = await readFile(join(src, 'sites/portal/routes/acknowledgements.astro'), 'utf8');
     expect(coverage).not.toMatch(/graph|people\.values|\.some\(/);
   });
 

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { serverDir } from '../src/build-paths.ts';
+import { serverDir } from '../src/astro/build-paths.ts';
 
 export interface RunningServer {
   url: string;

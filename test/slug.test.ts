@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { anchorId, slug } from '../src/lib/ids.ts';
-import { subprocessorAnchor } from '../src/lib/subprocessor-changes.ts';
+import { anchorId, slug } from '../src/lib/graph/ids.ts';
+import { subprocessorAnchor } from '../src/lib/publish/subprocessor-changes.ts';
 
 describe('the one slug rule', () => {
   it('turns a name into lower-case words without accents or stray hyphens', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { targetViews } from '../src/lib/targets.ts';
-import { collections } from '../src/lib/collections.ts';
+import { targetViews } from '../src/lib/content/targets.ts';
+import { collections } from '../src/lib/content/collections.ts';
 
 describe('what the trust center may load', () => {
   const trust = targetViews.trust;

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { previewImagePath, renderPreviewImage, type PreviewImageInput } from '../src/lib/og-image.ts';
+import { previewImagePath, renderPreviewImage, type PreviewImageInput } from '../src/lib/publish/og-image.ts';
 
 const input: PreviewImageInput = {
   organisation: 'Acme Sensors',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { atomFeed, tagUri } from '../src/lib/atom.ts';
-import { securityTxt, securityTxtExpiry } from '../src/lib/security-txt.ts';
-import { robotsTxt, sitemapXml } from '../src/lib/sitemap.ts';
+import { atomFeed, tagUri } from '../src/lib/publish/atom.ts';
+import { securityTxt, securityTxtExpiry } from '../src/lib/publish/security-txt.ts';
+import { robotsTxt, sitemapXml } from '../src/lib/publish/sitemap.ts';
 import { parseXml } from './trust-xml.ts';
 
 const feed = (title: string) =>

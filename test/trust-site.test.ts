@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { serverDir } from '../src/build-paths.ts';
+import { serverDir } from '../src/astro/build-paths.ts';
 import { exampleRoot, type ExampleRoot } from './example-root.ts';
 import { parseXml } from './trust-xml.ts';
 

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { Subprocessor } from '../src/schemas/subprocessor.ts';
-import { changesFromVersions, diffSubprocessors, lastChangeDate, subprocessorChanges } from '../src/lib/subprocessor-changes.ts';
+import { changesFromVersions, diffSubprocessors, lastChangeDate, subprocessorChanges } from '../src/lib/publish/subprocessor-changes.ts';
 
 const run = promisify(execFile);
 

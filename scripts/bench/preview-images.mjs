@@ -4,7 +4,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { renderPreviewImage } from '../../src/lib/og-image.ts';
+import { renderPreviewImage } from '../../src/lib/publish/og-image.ts';
 
 const count = Number(process.argv[2] ?? 12);
 const project = new URL('../../', import.meta.url);

@@ -30,7 +30,7 @@ if (!process.features?.typescript) {
   const self = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(self.status ?? 1);
 }
-const { serverDir } = await import('../../src/build-paths.ts');
+const { serverDir } = await import('../../src/astro/build-paths.ts');
 
 const project = fileURLToPath(new URL('../../', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -232,7 +232,7 @@ function report({ info, results, images, weights, server, seconds, command }) {
   }
 
   push('', '### Preview images', '');
-  push(`Rendering directly with \`src/lib/og-image.ts\` (satori, then resvg to PNG, 1200 × 630): ${s(images.renderMs)} ms per image (the first image of a process ${s(images.firstMs)} ms, as it loads the fonts), ${images.cachedMs.toFixed(2)} ms per image from the cache, ${kb(images.pngBytes)} KB per PNG.`, '');
+  push(`Rendering directly with \`src/lib/publish/og-image.ts\` (satori, then resvg to PNG, 1200 × 630): ${s(images.renderMs)} ms per image (the first image of a process ${s(images.firstMs)} ms, as it loads the fonts), ${images.cachedMs.toFixed(2)} ms per image from the cache, ${kb(images.pngBytes)} KB per PNG.`, '');
   push('| documents | images in the trust build | rendered, empty cache | rendering time s (estimate) | trust build s | rendered again on a rebuild with nothing changed | rendering time s (estimate) | trust rebuild s |', '|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     const renderTime = (rendered) => (rendered * images.renderMs + (r.previewImages - rendered) * images.cachedMs) / 1000;

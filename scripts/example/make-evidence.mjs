@@ -12,9 +12,9 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
-import { summariseChanges } from '../../src/lib/collectors/git-change-management.ts';
-import { addDays, addMonths } from '../../src/lib/dates.ts';
-import { chainSnapshot, serialiseSnapshot, snapshotFileName, SNAPSHOTS_DIR } from '../../src/lib/evidence.ts';
+import { summariseChanges } from '../../src/lib/evidence/collectors/git-change-management.ts';
+import { addDays, addMonths } from '../../src/lib/time/dates.ts';
+import { chainSnapshot, serialiseSnapshot, snapshotFileName, SNAPSHOTS_DIR } from '../../src/lib/evidence/snapshots.ts';
 import { mfaSnapshot } from './evidence-collector.mjs';
 
 const root = join(import.meta.dirname, '..', '..');

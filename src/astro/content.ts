@@ -1,7 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { getCollection, render } from 'astro:content';
-import type { CollectionName } from '../lib/collections.ts';
-import { emptyContentSet, type ContentSet, type Entry } from '../lib/load.ts';
+import type { CollectionName } from '../lib/content/collections.ts';
+import { emptyContentSet, type ContentSet, type Entry } from '../lib/content/load.ts';
 
 /**
  * A stored entry of any collection. The collections are defined per target at run time, so

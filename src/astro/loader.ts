@@ -1,12 +1,12 @@
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import type { CollectionName } from '../lib/collections.ts';
-import { validateEntry } from '../lib/load.ts';
-import { formatProblem } from '../lib/problems.ts';
-import { readCollection } from '../lib/read.ts';
-import { directorySource } from '../lib/source.ts';
-import type { CollectionView } from '../lib/targets.ts';
+import type { CollectionName } from '../lib/content/collections.ts';
+import { validateEntry } from '../lib/content/load.ts';
+import { formatProblem } from '../lib/content/problems.ts';
+import { readCollection } from '../lib/content/read.ts';
+import { directorySource } from '../lib/content/source.ts';
+import type { CollectionView } from '../lib/content/targets.ts';
 
 /** The folder holding content/ and frameworks/: CHARTER_ROOT, or the project itself. */
 export function contentRoot(projectRoot: URL): string {

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { periodRange, periodText, type Period } from '../lib/audit-period.ts';
+import { periodRange, periodText, type Period } from '../lib/time/audit-period.ts';
 import { plural } from '../lib/words.ts';
 import type { PortalRuntime } from '../server/runtime.ts';
 import type { CharterCommand } from './command.ts';
@@ -35,7 +35,7 @@ export function acksCommand(program: CharterCommand): void {
     // The period is checked before the database is opened, so a typo creates nothing.
     const period: Period = periodOption(options, true)!;
     return withStore(command, async (runtime) => {
-      const { toCsv } = await import('../lib/csv.ts');
+      const { toCsv } = await import('../lib/publish/csv.ts');
       const records = runtime.store.all(periodRange(period));
       await mkdir(options.out, { recursive: true });
       const base = join(options.out, `acknowledgements-${period.from}-${period.to}`);

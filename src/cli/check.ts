@@ -1,8 +1,8 @@
-import { checkContent } from '../lib/check.ts';
-import { processClock, type Clock } from '../lib/clock.ts';
-import { formatDate } from '../lib/dates.ts';
-import { formatProblem, hasErrors } from '../lib/problems.ts';
-import { directorySource } from '../lib/source.ts';
+import { checkContent } from '../lib/content/check.ts';
+import { processClock, type Clock } from '../lib/time/clock.ts';
+import { formatDate } from '../lib/time/dates.ts';
+import { formatProblem, hasErrors } from '../lib/content/problems.ts';
+import { directorySource } from '../lib/content/source.ts';
 import { plural } from '../lib/words.ts';
 import type { CharterCommand } from './command.ts';
 import { rootOf } from './options.ts';

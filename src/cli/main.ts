@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { CommanderError, Help, Option, type Command } from 'commander';
-import { ClockError, resolveClock } from '../lib/clock.ts';
+import { ClockError, resolveClock } from '../lib/time/clock.ts';
 import { acksCommand } from './acks.ts';
 import { buildCommand } from './build.ts';
 import { checkCommand } from './check.ts';

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { parsePeriod, type Period } from '../lib/audit-period.ts';
-import { ClockError, processClock } from '../lib/clock.ts';
+import { parsePeriod, type Period } from '../lib/time/audit-period.ts';
+import { ClockError, processClock } from '../lib/time/clock.ts';
 
 /** The CLI's clock: CHARTER_NOW or SOURCE_DATE_EPOCH when set, else the time the command started. */
 export const cliClock = (): Date => processClock().now;

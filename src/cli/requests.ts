@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { Option } from 'commander';
-import { periodRange, periodText, type Period } from '../lib/audit-period.ts';
-import { addDays, dayOf } from '../lib/dates.ts';
+import { periodRange, periodText, type Period } from '../lib/time/audit-period.ts';
+import { addDays, dayOf } from '../lib/time/dates.ts';
 import { plural } from '../lib/words.ts';
 import type { RequestStatus } from '../server/report-requests.ts';
 import type { TrustRuntime } from '../server/runtime.ts';
@@ -86,7 +86,7 @@ export function requestsCommand(program: CharterCommand): void {
     // The period is checked before the database is opened, so a typo creates nothing.
     const period: Period = periodOption(options, true)!;
     return withStore(command, async (runtime) => {
-      const { toCsv } = await import('../lib/csv.ts');
+      const { toCsv } = await import('../lib/publish/csv.ts');
       const rows = runtime.store.log(periodRange(period));
       const output =
         options.format === 'json'

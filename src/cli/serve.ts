@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadContent } from '../lib/load.ts';
-import { directorySource } from '../lib/source.ts';
-import { serverDir } from '../build-paths.ts';
+import { loadContent } from '../lib/content/load.ts';
+import { directorySource } from '../lib/content/source.ts';
+import { serverDir } from '../astro/build-paths.ts';
 import type { CharterCommand } from './command.ts';
 import { portNumber, rootOf } from './options.ts';
 

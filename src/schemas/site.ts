@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { periodFault } from '../lib/audit-period.ts';
+import { periodFault } from '../lib/time/audit-period.ts';
 import { nonEmpty, slug, isoDate } from './common.ts';
 import { frameworkId } from './framework.ts';
 

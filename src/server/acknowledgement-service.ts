@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { acknowledgementState, parseRoster, personStates, policyAppliesTo, type AcknowledgementState, type RosterPerson } from '../lib/acknowledgements.ts';
-import { wallClock } from '../lib/clock.ts';
-import { dayOf, formatDate } from '../lib/dates.ts';
-import { loadValidContent } from '../lib/load.ts';
-import { formatProblem, hasErrors } from '../lib/problems.ts';
-import { directorySource } from '../lib/source.ts';
+import { acknowledgementState, parseRoster, personStates, policyAppliesTo, type AcknowledgementState, type RosterPerson } from '../lib/policies/acknowledgements.ts';
+import { wallClock } from '../lib/time/clock.ts';
+import { dayOf, formatDate } from '../lib/time/dates.ts';
+import { loadValidContent } from '../lib/content/load.ts';
+import { formatProblem, hasErrors } from '../lib/content/problems.ts';
+import { directorySource } from '../lib/content/source.ts';
 import type { Policy } from '../schemas/policy.ts';
 import type { AcknowledgementStore } from './acknowledgement-store.ts';
 import { escapeHtml } from './html.ts';

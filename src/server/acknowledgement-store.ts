@@ -1,8 +1,8 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { AcknowledgementRecord } from '../lib/acknowledgements.ts';
+import type { AcknowledgementRecord } from '../lib/policies/acknowledgements.ts';
 import { appendAudit } from './audit-log.ts';
 import { transaction, type Migration } from './sqlite.ts';
-import { wallClock } from '../lib/clock.ts';
+import { wallClock } from '../lib/time/clock.ts';
 
 export const acknowledgementsMigration: Migration = {
   id: '003-acknowledgements',

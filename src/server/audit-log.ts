@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Migration } from './sqlite.ts';
-import { wallClock } from '../lib/clock.ts';
+import { wallClock } from '../lib/time/clock.ts';
 
 /** One recorded event. `subject` names what it is about (a request id, a policy id), never a person's details. */
 export interface AuditEvent {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
-import type { EvidenceStore } from '../lib/collectors/types.ts';
+import type { EvidenceStore } from '../lib/evidence/collectors/types.ts';
 import { AcknowledgementStore } from './acknowledgement-store.ts';
 import { auditRows } from './audit-log.ts';
 import { ReportRequestStore } from './report-requests.ts';

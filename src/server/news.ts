@@ -1,6 +1,6 @@
-import { loadValidContent } from '../lib/load.ts';
-import { directorySource } from '../lib/source.ts';
-import { subprocessorAnchor, subprocessorChangeHeadings, subprocessorChanges } from '../lib/subprocessor-changes.ts';
+import { loadValidContent } from '../lib/content/load.ts';
+import { directorySource } from '../lib/content/source.ts';
+import { subprocessorAnchor, subprocessorChangeHeadings, subprocessorChanges } from '../lib/publish/subprocessor-changes.ts';
 import type { NewsItem } from './subscription-service.ts';
 
 /** What the trust center has published that subscribers hear about: updates and sub-processor changes. */

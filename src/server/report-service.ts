@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { z } from 'zod';
-import { decideAccess, emailDomain, needsNda } from '../lib/access-rules.ts';
-import { formatDate } from '../lib/dates.ts';
+import { decideAccess, emailDomain, needsNda } from '../lib/access/access-rules.ts';
+import { formatDate } from '../lib/time/dates.ts';
 import type { AccessSettings } from '../schemas/access.ts';
 import type { Nda, TrustDocument } from '../schemas/trust.ts';
 import { escapeHtml, headerLine } from './html.ts';
@@ -11,7 +11,7 @@ import type { Mailer } from './mailer.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { RequestError, type ReportRequest, type ReportRequestStore, type RequestContext } from './report-requests.ts';
 import { signedLink, signToken, verifyToken, type TokenCheck, type TokenClaims } from './tokens.ts';
-import { wallClock } from '../lib/clock.ts';
+import { wallClock } from '../lib/time/clock.ts';
 
 /** What the request server knows of the content: read at start-up, never from the browser. */
 export interface TrustSettings {

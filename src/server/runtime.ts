@@ -1,5 +1,5 @@
-import { resolveClock, wallClock } from '../lib/clock.ts';
-import { dayOf } from '../lib/dates.ts';
+import { resolveClock, wallClock } from '../lib/time/clock.ts';
+import { dayOf } from '../lib/time/dates.ts';
 import { AcknowledgementService, loadPortalSettings } from './acknowledgement-service.ts';
 import { AcknowledgementStore, acknowledgementsMigration } from './acknowledgement-store.ts';
 import { fixedIdentityVerifier, proxyIdentityVerifier, type IdentityResult } from './identity.ts';

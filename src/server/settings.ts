@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { loadValidContent } from '../lib/load.ts';
-import { directorySource } from '../lib/source.ts';
+import { loadValidContent } from '../lib/content/load.ts';
+import { directorySource } from '../lib/content/source.ts';
 import type { ServerConfig } from './config.ts';
 import type { TrustSettings } from './report-service.ts';
 

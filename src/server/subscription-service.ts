@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { formatDate } from '../lib/dates.ts';
+import { formatDate } from '../lib/time/dates.ts';
 import { escapeHtml } from './html.ts';
 import type { Mailer } from './mailer.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { subscriptionTopics, type Subscriber, type SubscriptionStore, type SubscriptionTopic } from './subscriptions.ts';
 import { signedLink, verifyToken } from './tokens.ts';
-import { wallClock } from '../lib/clock.ts';
+import { wallClock } from '../lib/time/clock.ts';
 
 /** Something subscribers of a topic hear about once. */
 export interface NewsItem {

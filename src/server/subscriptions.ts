@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { appendAudit } from './audit-log.ts';
 import { transaction, type Migration } from './sqlite.ts';
-import { wallClock } from '../lib/clock.ts';
+import { wallClock } from '../lib/time/clock.ts';
 
 /** What a subscriber hears about. */
 export const subscriptionTopics = ['updates', 'subprocessors'] as const;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
-import { wallClock } from '../lib/clock.ts';
+import { wallClock } from '../lib/time/clock.ts';
 
 /**
  * What a signed link lets its holder do, for how long. Carried as a JWT signed with HS256 and

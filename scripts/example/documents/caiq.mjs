@@ -3,7 +3,7 @@
 
 import { extname } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import { escapeXml } from '../../../src/lib/xml.ts';
+import { escapeXml } from '../../../src/lib/publish/xml.ts';
 import { COMPANY, CREATOR, LEGAL_NAME } from './company.mjs';
 import { A4_LANDSCAPE, C, Doc, clean, longDate } from './layout.mjs';
 
