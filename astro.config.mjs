@@ -2,9 +2,9 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
-import { charter } from './src/integration.ts';
-import { currentTarget } from './src/lib/targets.ts';
-import { serverDir } from './src/build-paths.ts';
+import { charter } from './src/astro/integration.ts';
+import { currentTarget } from './src/lib/content/targets.ts';
+import { serverDir } from './src/astro/build-paths.ts';
 
 // One config, two sites: CHARTER_TARGET picks the route set and the collections it may load.
 const target = currentTarget();
