@@ -1,15 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Tests that read a built site, start a server bundle or drive Chromium; everything else is a unit test.
-const buildTests = [
-  'test/canary.test.ts',
-  'test/evidence-pages.test.ts',
-  'test/portal-links.test.ts',
-  'test/portal-server.test.ts',
-  'test/reproducible-build.test.ts',
-  'test/trust-requests.test.ts',
-  'test/trust-site.test.ts',
-];
+// Tests in test/build/ read a built site, start a server bundle or drive Chromium; the rest are unit tests.
+const buildTests = ['test/build/**/*.test.ts'];
 
 export default defineConfig({
   test: {

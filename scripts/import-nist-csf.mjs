@@ -140,9 +140,7 @@ function sentence(text) {
 
 const [input, outputArg] = process.argv.slice(2);
 if (!input) fail('usage: node scripts/import-nist-csf.mjs <nist_csf_2.0_core.json> [output.yaml]');
-const output = outputArg
-  ? resolve(outputArg)
-  : resolve(dirname(fileURLToPath(import.meta.url)), '..', 'frameworks', 'nist-csf.yaml');
+const output = outputArg ? resolve(outputArg) : resolve(dirname(fileURLToPath(import.meta.url)), '..', 'frameworks', 'nist-csf.yaml');
 
 const core = JSON.parse(readFileSync(input, 'utf8'));
 const withdrawn = new Set((core.withdrawn_ids ?? []).map((entry) => entry.id));

@@ -7,8 +7,5 @@ import { currentTarget, targetViews } from './lib/content/targets.ts';
 const views = targetViews[currentTarget()];
 
 export const collections = Object.fromEntries(
-  Object.entries(views).map(([name, view]) => [
-    name,
-    defineCollection({ loader: charterLoader(name as CollectionName, view), schema: view.schema }),
-  ]),
+  Object.entries(views).map(([name, view]) => [name, defineCollection({ loader: charterLoader(name as CollectionName, view), schema: view.schema })]),
 );

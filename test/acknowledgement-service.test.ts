@@ -41,7 +41,12 @@ describe('acknowledgement coverage', () => {
     service.acknowledge({ email: 'mei.tanaka@kestrel.example' }, current[0]!.policyId, current[0]!.policy.version);
     const { people } = service.coverageFor({ email: 'grace.chen@kestrel.example' })!;
     const mei = people.find((p) => p.email === 'mei.tanaka@kestrel.example')!;
-    expect(mei).toEqual({ email: 'mei.tanaka@kestrel.example', name: 'Mei Tanaka', total: current.length, open: current.filter((s) => s.status !== 'done').length - 1 });
+    expect(mei).toEqual({
+      email: 'mei.tanaka@kestrel.example',
+      name: 'Mei Tanaka',
+      total: current.length,
+      open: current.filter((s) => s.status !== 'done').length - 1,
+    });
     expect(people.map((p) => p.open)).toEqual([...people.map((p) => p.open)].sort((a, b) => b - a));
   });
 });

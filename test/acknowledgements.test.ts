@@ -33,18 +33,41 @@ describe('acknowledgement status', () => {
 
   it('lists only the policies whose audience includes the person, overdue first', () => {
     const firmware = { ...policy, id: 'firmware', audience: ['firmware'], effective: '2026-01-01' };
-    const states = personStates([policy, firmware, { ...policy, id: 'optional', acknowledgement: false }], { email: 'jo@acme.example', name: 'Jo', groups: ['firmware'], hired: '2020-01-01' }, [], '2026-11-22', 14);
-    expect(states.map((s) => [s.policyId, s.status])).toEqual([['firmware', 'overdue'], ['access-control', 'overdue']]);
+    const states = personStates(
+      [policy, firmware, { ...policy, id: 'optional', acknowledgement: false }],
+      { email: 'jo@acme.example', name: 'Jo', groups: ['firmware'], hired: '2020-01-01' },
+      [],
+      '2026-11-22',
+      14,
+    );
+    expect(states.map((s) => [s.policyId, s.status])).toEqual([
+      ['firmware', 'overdue'],
+      ['access-control', 'overdue'],
+    ]);
   });
 
   it('reads a roster and names the line of a bad row', () => {
-    const { people, problems } = parseRoster('email,name,groups,hired\njo@acme.example,Jo,engineering;firmware,2024-01-02\nbad,X,,2024-01-02\nmo@acme.example,Mo,,02/01/2024\n', 'roster.csv');
+    const { people, problems } = parseRoster(
+      'email,name,groups,hired\njo@acme.example,Jo,engineering;firmware,2024-01-02\nbad,X,,2024-01-02\nmo@acme.example,Mo,,02/01/2024\n',
+      'roster.csv',
+    );
     expect(people).toEqual([{ email: 'jo@acme.example', name: 'Jo', groups: ['engineering', 'firmware'], hired: '2024-01-02' }]);
-    expect(problems.map((p) => `${p.line}: ${p.field}: ${p.message}`)).toEqual(['3: email: "bad" is not an email address', '4: hired: "02/01/2024" is not a date written as YYYY-MM-DD']);
+    expect(problems.map((p) => `${p.line}: ${p.field}: ${p.message}`)).toEqual([
+      '3: email: "bad" is not an email address',
+      '4: hired: "02/01/2024" is not a date written as YYYY-MM-DD',
+    ]);
   });
 
   it('names the file line of a bad row after a blank line and a cell that spans two lines', () => {
-    const lines = ['email,name,groups,hired', 'jo@acme.example,"Jo', 'Smith",engineering,2024-01-02', '', 'mo@acme.example,Mo,,2024-01-03', 'bad,X,,2024-01-02', ''];
+    const lines = [
+      'email,name,groups,hired',
+      'jo@acme.example,"Jo',
+      'Smith",engineering,2024-01-02',
+      '',
+      'mo@acme.example,Mo,,2024-01-03',
+      'bad,X,,2024-01-02',
+      '',
+    ];
     for (const eol of ['\n', '\r\n']) {
       const { people, problems } = parseRoster(lines.join(eol), 'roster.csv');
       expect(people.map((p) => p.email)).toEqual(['jo@acme.example', 'mo@acme.example']);
@@ -53,7 +76,10 @@ describe('acknowledgement status', () => {
   });
 
   it('reports a roster with an unclosed quote at the row where the quote opens, and reads no one from it', () => {
-    const { people, problems } = parseRoster('email,name,groups,hired\njo@acme.example,Jo,,2024-01-02\n\nmo@acme.example,"Mo,,2024-01-03\nli@acme.example,Li,,2024-01-04\n', 'roster.csv');
+    const { people, problems } = parseRoster(
+      'email,name,groups,hired\njo@acme.example,Jo,,2024-01-02\n\nmo@acme.example,"Mo,,2024-01-03\nli@acme.example,Li,,2024-01-04\n',
+      'roster.csv',
+    );
     expect(people).toEqual([]);
     expect(problems).toMatchObject([{ severity: 'error', file: 'roster.csv', line: 4 }]);
     expect(problems[0]!.message).toMatch(/never closed/);
@@ -74,8 +100,13 @@ describe('identity from the SSO proxy', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     jwksUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/jwks.json`;
     sign = (claims, o = {}) =>
-      new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setIssuer(o.issuer ?? 'https://idp.acme.example').setAudience(o.audience ?? 'portal')
-        .setIssuedAt().setExpirationTime(o.expires ?? '5m').sign(o.key ?? privateKey);
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+        .setIssuer(o.issuer ?? 'https://idp.acme.example')
+        .setAudience(o.audience ?? 'portal')
+        .setIssuedAt()
+        .setExpirationTime(o.expires ?? '5m')
+        .sign(o.key ?? privateKey);
     verify = proxyIdentityVerifier({ header: 'cf-access-jwt-assertion', jwksUrl, issuer: 'https://idp.acme.example', audience: 'portal', emailClaim: 'email' });
     (globalThis as { otherKey?: CryptoKey }).otherKey = other.privateKey;
   });
@@ -101,7 +132,9 @@ describe('identity from the SSO proxy', () => {
 
 describe('the acknowledgement service', () => {
   let dir: string;
-  beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'charter-acks-')); });
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'charter-acks-'));
+  });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('records once, refuses a version that is not current, and reminds each person once a day', async () => {
@@ -109,7 +142,12 @@ describe('the acknowledgement service', () => {
     const settings = await loadPortalSettings(project, 'evidence-snapshots/roster.csv');
     const db = openDatabase(join(dir, 'acks.db'), migrations);
     const smtp = await startSmtpServer();
-    const service = new AcknowledgementService(settings, new AcknowledgementStore(db), smtpMailer({ host: '127.0.0.1', port: smtp.port, secure: false, from: 'security@kestrel.example' }), () => '2026-11-22');
+    const service = new AcknowledgementService(
+      settings,
+      new AcknowledgementStore(db),
+      smtpMailer({ host: '127.0.0.1', port: smtp.port, secure: false, from: 'security@kestrel.example' }),
+      () => '2026-11-22',
+    );
     const jo = { email: 'mei.tanaka@kestrel.example' };
     const current = settings.policies.get('access-control')!.data.version;
 

@@ -21,8 +21,7 @@ describe('who approved each version of a policy', () => {
     const date = new Date(Date.UTC(2026, 2, 1) + ++hour * 3_600_000).toISOString();
     return run('git', ['-C', fixture.root, ...args], { env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } }).then((r) => r.stdout.trim());
   };
-  const gitAs = (name: string, email: string, ...args: string[]) =>
-    git('-c', `user.name=${name}`, '-c', `user.email=${email}`, ...args);
+  const gitAs = (name: string, email: string, ...args: string[]) => git('-c', `user.name=${name}`, '-c', `user.email=${email}`, ...args);
   const commit = async (label: string, ...message: string[]) => {
     await git('add', '-A');
     await git('commit', '-q', ...message.flatMap((m) => ['-m', m]));
@@ -65,7 +64,9 @@ describe('who approved each version of a policy', () => {
     await commit('move', 'Shorter file name');
     await mergePullRequest('rename', 15, ['Ben Okoro', 'ben@acme.example']);
   });
-  afterAll(async () => { await fixture.cleanup(); });
+  afterAll(async () => {
+    await fixture.cleanup();
+  });
 
   it('finds, for each commit, the merge that brought it into main', async () => {
     const commits = await commitApprovals(fixture.root, 'content/policies/access.mdx');
@@ -80,12 +81,39 @@ describe('who approved each version of a policy', () => {
 
   it('gives one entry per version with its merge, pull request and approvers, newest first', async () => {
     const versions = await policyApprovals(fixture.root, 'content/policies/access.mdx');
-    expect(versions.map((v) => ({ version: v.version, via: v.via, pullRequest: v.pullRequest, mergedBy: v.mergedBy, approvers: v.approvers, commits: v.commits.length }))).toEqual([
-      { version: '2.0.0', via: 'squash', pullRequest: 13, mergedBy: undefined, commits: 3,
-        approvers: [{ name: 'Ana Silva', email: 'ana@acme.example' }, { name: 'Ben Okoro', email: 'ben@acme.example' }] },
-      { version: '1.3.0', via: 'merge', pullRequest: 12, mergedBy: 'Ben Okoro', commits: 1,
+    expect(
+      versions.map((v) => ({
+        version: v.version,
+        via: v.via,
+        pullRequest: v.pullRequest,
+        mergedBy: v.mergedBy,
+        approvers: v.approvers,
+        commits: v.commits.length,
+      })),
+    ).toEqual([
+      {
+        version: '2.0.0',
+        via: 'squash',
+        pullRequest: 13,
+        mergedBy: undefined,
+        commits: 3,
+        approvers: [
+          { name: 'Ana Silva', email: 'ana@acme.example' },
+          { name: 'Ben Okoro', email: 'ben@acme.example' },
+        ],
+      },
+      {
+        version: '1.3.0',
+        via: 'merge',
+        pullRequest: 12,
+        mergedBy: 'Ben Okoro',
+        commits: 1,
         // The merge's trailer and the change's own trailer both count.
-        approvers: [{ name: 'Ben Okoro', email: 'ben@acme.example' }, { name: 'Dee Park', email: 'dee@acme.example' }] },
+        approvers: [
+          { name: 'Ben Okoro', email: 'ben@acme.example' },
+          { name: 'Dee Park', email: 'dee@acme.example' },
+        ],
+      },
       { version: '1.2.0', via: 'direct', pullRequest: undefined, mergedBy: undefined, commits: 1, approvers: [] },
     ]);
     const [, v13] = versions;

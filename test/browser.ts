@@ -5,7 +5,9 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { chromiumPath } from './prerequisites.ts';
 
 /** Debian's Chromium, headless, with a fresh profile and no background traffic. */
-export async function launchChromium(options: { viewport?: { width: number; height: number }; deviceScaleFactor?: number } = {}): Promise<BrowserContext & { dispose(): Promise<void> }> {
+export async function launchChromium(
+  options: { viewport?: { width: number; height: number }; deviceScaleFactor?: number } = {},
+): Promise<BrowserContext & { dispose(): Promise<void> }> {
   const profile = await mkdtemp(join(tmpdir(), 'charter-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,

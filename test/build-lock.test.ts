@@ -5,16 +5,19 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { withBuildLock } from '../src/cli/build-lock.ts';
 
 let project: string;
-beforeEach(async () => { project = await mkdtemp(join(tmpdir(), 'charter-lock-')); });
+beforeEach(async () => {
+  project = await mkdtemp(join(tmpdir(), 'charter-lock-'));
+});
 afterEach(() => rm(project, { recursive: true, force: true }));
 
 it('lets concurrent builds take turns instead of overlapping', async () => {
   const events: string[] = [];
-  const build = (name: string) => withBuildLock(project, async () => {
-    events.push(`${name} start`);
-    await new Promise((r) => setTimeout(r, 150));
-    events.push(`${name} end`);
-  });
+  const build = (name: string) =>
+    withBuildLock(project, async () => {
+      events.push(`${name} start`);
+      await new Promise((r) => setTimeout(r, 150));
+      events.push(`${name} end`);
+    });
   await Promise.all([build('a'), build('b')]);
   expect(events).toHaveLength(4);
   expect(events[0]!.split(' ')[0]).toBe(events[1]!.split(' ')[0]);

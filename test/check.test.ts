@@ -7,8 +7,12 @@ import { makeFixture, mdx, type Fixture } from './fixture.ts';
 
 const today = '2026-11-22';
 let fixture: Fixture;
-beforeEach(async () => { fixture = await makeFixture(); });
-afterEach(async () => { await fixture.cleanup(); });
+beforeEach(async () => {
+  fixture = await makeFixture();
+});
+afterEach(async () => {
+  await fixture.cleanup();
+});
 
 async function report() {
   const { problems } = await checkContent(directorySource(fixture.root), { today });
@@ -25,7 +29,7 @@ describe('charter check', () => {
     expect((await report()).errors).toEqual([]);
   });
 
-  it('names the file, line and field of a frontmatter value of the wrong type, in the schema\'s own words', async () => {
+  it("names the file, line and field of a frontmatter value of the wrong type, in the schema's own words", async () => {
     await fixture.edit(policy, (text) => text.replace('version: 1.2.0', 'version: 2'));
     expect((await report()).errors).toEqual([`${policy}:5: version: expected a version such as 1.2.0, got number 2`]);
   });
@@ -62,9 +66,7 @@ describe('charter check', () => {
 
   it('rejects an owner who is not in the people list', async () => {
     await fixture.edit(policy, (text) => text.replace('owner: ana', 'owner: zoe'));
-    expect((await report()).errors).toEqual([
-      `${policy}:6: owner: unknown person "zoe"; add them to people in content/site.yaml or use one of: ana, ben`,
-    ]);
+    expect((await report()).errors).toEqual([`${policy}:6: owner: unknown person "zoe"; add them to people in content/site.yaml or use one of: ana, ben`]);
   });
 
   it('flags a misspelt field instead of ignoring it', async () => {
@@ -98,7 +100,9 @@ describe('charter check', () => {
 
   it('rejects a file without frontmatter', async () => {
     await fixture.write('content/runbooks/notes.md', '# Just notes\n');
-    expect((await report()).errors).toContain('content/runbooks/notes.md:1: missing frontmatter: the file must start with a --- line, then the fields, then another ---');
+    expect((await report()).errors).toContain(
+      'content/runbooks/notes.md:1: missing frontmatter: the file must start with a --- line, then the fields, then another ---',
+    );
   });
 
   it('reports a public document whose file is missing', async () => {
@@ -124,7 +128,9 @@ describe('charter check catches what the build would fail on', () => {
     await fixture.edit(policy, (text) => text.replace('Body text.\n', 'Body text.\n\n<Callout>Unclosed\n'));
     const { errors } = await report();
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^content\/policies\/access-control\.mdx:16:1: not valid MDX: .*`<Callout>`.*; close it with <\/Callout>, or write <Callout \/> when it has no content$/);
+    expect(errors[0]).toMatch(
+      /^content\/policies\/access-control\.mdx:16:1: not valid MDX: .*`<Callout>`.*; close it with <\/Callout>, or write <Callout \/> when it has no content$/,
+    );
   });
 
   it('reports a component the body neither imports nor defines, where it is used', async () => {
@@ -159,9 +165,18 @@ describe('charter check catches what the build would fail on', () => {
 
   it('reports an invalid control once, not again for each snapshot and policy that names it', async () => {
     for (const day of ['2026-11-01', '2026-11-02', '2026-11-03']) {
-      const result = await appendSnapshot(fixture.root, 'test', {
-        collector: 'idp-mfa', collectedAt: `${day}T06:00:00Z`, controls: ['AC-01'], summary: 'All users use WebAuthn.', items: [],
-      }, `${today}T12:00:00Z`);
+      const result = await appendSnapshot(
+        fixture.root,
+        'test',
+        {
+          collector: 'idp-mfa',
+          collectedAt: `${day}T06:00:00Z`,
+          controls: ['AC-01'],
+          summary: 'All users use WebAuthn.',
+          items: [],
+        },
+        `${today}T12:00:00Z`,
+      );
       expect(result.problems).toEqual([]);
     }
     await fixture.edit('content/controls/AC-01.yaml', (text) => text.replace('owner: ana', 'owner: Ana Silva'));
@@ -179,7 +194,10 @@ describe('charter check catches what the build would fail on', () => {
 
   it('still checks the references of a file that fails its schema', async () => {
     await fixture.edit('content/controls/AC-02.yaml', (text) =>
-      text.replace('owner: ana', 'owner: zoe').replace('mappings:\n  soc2:\n    - CC6.2\n', 'mappings:\n  soc2:\n    - CC6.99\n  iec62443-3-4:\n    - SR 1.1\n'));
+      text
+        .replace('owner: ana', 'owner: zoe')
+        .replace('mappings:\n  soc2:\n    - CC6.2\n', 'mappings:\n  soc2:\n    - CC6.99\n  iec62443-3-4:\n    - SR 1.1\n'),
+    );
     expect((await report()).errors).toEqual([
       'content/controls/AC-02.yaml:5: owner: unknown person "zoe"; add them to people in content/site.yaml or use one of: ana, ben',
       'content/controls/AC-02.yaml:11: mappings.soc2[0]: unknown SOC 2 requirement "CC6.99" (not in frameworks/soc2.yaml)',
@@ -206,7 +224,10 @@ describe('charter check catches what the build would fail on', () => {
 
 it('keeps a policy in the body unchanged when reading it', async () => {
   const f = await makeFixture();
-  await f.write('content/policies/access-control.mdx', mdx({ id: 'access-control', title: 'T', summary: 'S', version: '1.0.0', owner: 'ana', approver: 'ben', effective: '2026-01-01' }, '## Purpose\n\nText.\n'));
+  await f.write(
+    'content/policies/access-control.mdx',
+    mdx({ id: 'access-control', title: 'T', summary: 'S', version: '1.0.0', owner: 'ana', approver: 'ben', effective: '2026-01-01' }, '## Purpose\n\nText.\n'),
+  );
   const { content } = await checkContent(directorySource(f.root), { today });
   expect(content.policies[0]?.body?.trim()).toBe('## Purpose\n\nText.');
   await f.cleanup();
@@ -214,7 +235,9 @@ it('keeps a policy in the body unchanged when reading it', async () => {
 
 it('requires the disclosure policy named for security.txt to be public', async () => {
   const f = await makeFixture();
-  await f.edit('content/site.yaml', (t) => t.replace('securityEmail: security@acme.example', 'securityEmail: security@acme.example\n  disclosurePolicy: access-control'));
+  await f.edit('content/site.yaml', (t) =>
+    t.replace('securityEmail: security@acme.example', 'securityEmail: security@acme.example\n  disclosurePolicy: access-control'),
+  );
   const { problems } = await checkContent(directorySource(f.root), { today });
   expect(problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([
     'content/site.yaml:9: trustCenter.disclosurePolicy: "access-control" is not a public policy; security.txt must point to a page the trust center publishes (set visibility: public on it, or name another policy)',

@@ -8,10 +8,13 @@ const never = () => {
 };
 
 describe('the clock', () => {
-  it('takes CHARTER_NOW first, then SOURCE_DATE_EPOCH, then the content\'s asOf, then the system clock', () => {
+  it("takes CHARTER_NOW first, then SOURCE_DATE_EPOCH, then the content's asOf, then the system clock", () => {
     const env = { CHARTER_NOW: '2027-01-15T10:30:00Z', SOURCE_DATE_EPOCH: '1700000000' };
     expect(resolveClock(env, '2026-11-22', never)).toEqual({ now: new Date('2027-01-15T10:30:00Z'), source: 'CHARTER_NOW' });
-    expect(resolveClock({ SOURCE_DATE_EPOCH: '1700000000' }, '2026-11-22', never)).toEqual({ now: new Date('2023-11-14T22:13:20Z'), source: 'SOURCE_DATE_EPOCH' });
+    expect(resolveClock({ SOURCE_DATE_EPOCH: '1700000000' }, '2026-11-22', never)).toEqual({
+      now: new Date('2023-11-14T22:13:20Z'),
+      source: 'SOURCE_DATE_EPOCH',
+    });
     expect(resolveClock({}, '2026-11-22', never)).toEqual({ now: new Date('2026-11-22T23:59:59Z'), source: 'asOf' });
     const system = new Date('2031-05-05T05:05:05Z');
     expect(resolveClock({ CHARTER_NOW: '' }, undefined, () => system)).toEqual({ now: system, source: 'system' });
@@ -24,9 +27,13 @@ describe('the clock', () => {
 
   it('refuses what is not a date, naming the variable', () => {
     for (const value of ['tomorrow', '2026-02-30', '2026-13-01', '30/11/2026', '2026-11-30T25:00:00Z', '2026-11-30T12:00:00']) {
-      expect(() => resolveClock({ CHARTER_NOW: value }, undefined, never)).toThrow(new ClockError(`CHARTER_NOW: expected a date such as 2026-11-30 or a time such as 2026-11-30T12:00:00Z, got "${value}"`));
+      expect(() => resolveClock({ CHARTER_NOW: value }, undefined, never)).toThrow(
+        new ClockError(`CHARTER_NOW: expected a date such as 2026-11-30 or a time such as 2026-11-30T12:00:00Z, got "${value}"`),
+      );
     }
-    expect(() => resolveClock({ SOURCE_DATE_EPOCH: '2026-11-30' }, undefined, never)).toThrow('SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01, got "2026-11-30"');
+    expect(() => resolveClock({ SOURCE_DATE_EPOCH: '2026-11-30' }, undefined, never)).toThrow(
+      'SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01, got "2026-11-30"',
+    );
   });
 });
 
@@ -47,7 +54,7 @@ describe('audit periods', () => {
   });
 });
 
-describe('a policy\'s review state', () => {
+describe("a policy's review state", () => {
   it('is overdue the day after the review date, and due soon within 60 days of it', () => {
     expect(reviewState('2026-11-22', '2026-11-22').status).toBe('due-soon');
     expect(reviewState('2026-11-22', '2026-11-23').status).toBe('overdue');

@@ -4,9 +4,7 @@ import { readCsv, toCsv } from '../src/lib/publish/csv.ts';
 describe('CSV exports', () => {
   it('defuses every cell a spreadsheet would run as a formula, and leaves other cells and negative numbers alone', () => {
     const csv = toCsv(['cell'], [['=SUM(A1)'], ['+1'], ['-1'], ['@cmd'], ['\tx'], ['\rx'], ['a=b'], [-3], [undefined]]);
-    expect(csv.slice(1).split('\r\n')).toEqual([
-      'cell', "'=SUM(A1)", "'+1", "'-1", "'@cmd", "'\tx", `"'\rx"`, 'a=b', '-3', '', '',
-    ]);
+    expect(csv.slice(1).split('\r\n')).toEqual(['cell', "'=SUM(A1)", "'+1", "'-1", "'@cmd", "'\tx", `"'\rx"`, 'a=b', '-3', '', '']);
   });
 
   it('starts with a byte-order mark and ends each row with CRLF', () => {

@@ -47,8 +47,12 @@ async function review(fixture: Fixture): Promise<ReviewSummary> {
 
 describe('charter diff: the review summary of a policy change', () => {
   let fixture: Fixture;
-  beforeEach(async () => { fixture = await fixtureRepository(); });
-  afterEach(async () => { await fixture.cleanup(); });
+  beforeEach(async () => {
+    fixture = await fixtureRepository();
+  });
+  afterEach(async () => {
+    await fixture.cleanup();
+  });
 
   it('reports no changes when the working tree matches the base', async () => {
     const summary = await review(fixture);
@@ -81,14 +85,20 @@ describe('charter diff: the review summary of a policy change', () => {
     expect(summary.errors).toBe(1);
     expect(summary.findings[0]!.message).toContain('owner changed but the version is still 1.2.0');
 
-    await fixture.edit(policyPath, (t) => t.replace('owner: ben', 'owner: ana').replace('effective: 2026-03-01', 'effective: 2026-03-01\nlastReviewed: 2026-09-15'));
+    await fixture.edit(policyPath, (t) =>
+      t.replace('owner: ben', 'owner: ana').replace('effective: 2026-03-01', 'effective: 2026-03-01\nlastReviewed: 2026-09-15'),
+    );
     summary = await review(fixture);
     expect(summary.errors).toBe(0);
-    expect(summary.reviewDates).toEqual([{
-      policy: 'policy:access-control', title: 'Access Control Policy', file: policyPath,
-      changes: [{ field: 'lastReviewed', before: undefined, after: '2026-09-15' }],
-      nextReview: { before: '2027-03-01', after: '2027-09-15' },
-    }]);
+    expect(summary.reviewDates).toEqual([
+      {
+        policy: 'policy:access-control',
+        title: 'Access Control Policy',
+        file: policyPath,
+        changes: [{ field: 'lastReviewed', before: undefined, after: '2026-09-15' }],
+        nextReview: { before: '2027-03-01', after: '2027-09-15' },
+      },
+    ]);
     expect(reviewSummaryMarkdown(summary)).toContain('| Access Control Policy | lastReviewed: — → 15 September 2026 | 1 March 2027 → 15 September 2027 |');
   });
 
@@ -109,31 +119,54 @@ describe('charter diff: the review summary of a policy change', () => {
   it('names who must acknowledge again after a major bump', async () => {
     await git(fixture.root, 'checkout', '-q', '-b', 'access-control-2');
     await fixture.edit(policyPath, (t) =>
-      setVersion('2.0.0')(newBody(t)).replace('controls:', 'audience:\n  - everyone\n  - contractors\nacknowledgement: true\ncontrols:'));
+      setVersion('2.0.0')(newBody(t)).replace('controls:', 'audience:\n  - everyone\n  - contractors\nacknowledgement: true\ncontrols:'),
+    );
     await commitAll(fixture, 'Access control 2.0');
     const summary = await review(fixture);
     expect(summary.errors).toBe(0);
-    expect(summary.acknowledgements).toEqual([{
-      policy: 'policy:access-control', title: 'Access Control Policy', file: policyPath, version: '2.0.0', previousVersion: '1.2.0',
-      reason: 'major version', audience: ['everyone', 'contractors'], acknowledgement: true,
-    }]);
-    expect(reviewSummaryMarkdown(summary)).toContain('| Access Control Policy | 1.2.0 → 2.0.0 | major version | 🔔 **everyone, contractors** must acknowledge again |');
+    expect(summary.acknowledgements).toEqual([
+      {
+        policy: 'policy:access-control',
+        title: 'Access Control Policy',
+        file: policyPath,
+        version: '2.0.0',
+        previousVersion: '1.2.0',
+        reason: 'major version',
+        audience: ['everyone', 'contractors'],
+        acknowledgement: true,
+      },
+    ]);
+    expect(reviewSummaryMarkdown(summary)).toContain(
+      '| Access Control Policy | 1.2.0 → 2.0.0 | major version | 🔔 **everyone, contractors** must acknowledge again |',
+    );
   });
 
   it('fails when a version goes down', async () => {
     await fixture.edit(policyPath, setVersion('1.1.9'));
     const summary = await review(fixture);
-    expect(summary.findings).toMatchObject([{ severity: 'error', field: 'version', message: 'version went down from 1.2.0 to 1.1.9; versions only go up — use 1.2.1, 1.3.0 or 2.0.0' }]);
+    expect(summary.findings).toMatchObject([
+      { severity: 'error', field: 'version', message: 'version went down from 1.2.0 to 1.1.9; versions only go up — use 1.2.1, 1.3.0 or 2.0.0' },
+    ]);
     expect(versionBump('1.9.0', '1.10.0')).toBe('minor');
     expect(versionBump('2.0.0', '1.99.99')).toBe('lower');
   });
 
   it('lists added and removed policies, and warns about the removal', async () => {
     await rm(join(fixture.root, policyPath));
-    await fixture.write('content/policies/identity.mdx', mdx({
-      id: 'identity', title: 'Identity Policy', summary: 'Accounts and MFA.', version: '1.0.0',
-      owner: 'ana', approver: 'ben', effective: '2026-06-01', acknowledgement: true, controls: ['AC-01', 'AC-02'],
-    }));
+    await fixture.write(
+      'content/policies/identity.mdx',
+      mdx({
+        id: 'identity',
+        title: 'Identity Policy',
+        summary: 'Accounts and MFA.',
+        version: '1.0.0',
+        owner: 'ana',
+        approver: 'ben',
+        effective: '2026-06-01',
+        acknowledgement: true,
+        controls: ['AC-01', 'AC-02'],
+      }),
+    );
     const summary = await review(fixture);
     expect(summary.documents.map((d) => [d.id, d.status, d.version])).toEqual([
       ['policy:access-control', 'removed', { before: '1.2.0' }],
@@ -164,7 +197,9 @@ describe('charter diff: the review summary of a policy change', () => {
       after: { total: 4, covered: 1, excluded: 1, uncovered: 2 },
       newlyUncovered: ['soc2:CC6.1'],
     });
-    expect(summary.findings).toMatchObject([{ severity: 'warning', message: expect.stringContaining('SOC 2 CC6.1 (Logical access) is no longer covered by any control (was AC-01)') }]);
+    expect(summary.findings).toMatchObject([
+      { severity: 'warning', message: expect.stringContaining('SOC 2 CC6.1 (Logical access) is no longer covered by any control (was AC-01)') },
+    ]);
     expect(summary.errors).toBe(0);
     const markdown = reviewSummaryMarkdown(summary);
     expect(markdown).toContain('| SOC 2 | 2 of 3 (67%) | 1 of 3 (33%) | ⚠️ CC6.1 Logical access |');
@@ -172,12 +207,22 @@ describe('charter diff: the review summary of a policy change', () => {
   });
 
   it('says customers must be notified when a sub-processor is added', async () => {
-    await fixture.write('content/subprocessors.yaml', stringify({
-      subprocessors: [
-        { name: 'Cloud Co', purpose: 'Hosting', data: ['Telemetry'], location: 'Germany', transferMechanism: 'None', since: '2024-01-01' },
-        { name: 'Mail Co', purpose: 'Email delivery', data: ['Email addresses'], location: 'United States', transferMechanism: 'EU Standard Contractual Clauses', since: '2026-07-01' },
-      ],
-    }));
+    await fixture.write(
+      'content/subprocessors.yaml',
+      stringify({
+        subprocessors: [
+          { name: 'Cloud Co', purpose: 'Hosting', data: ['Telemetry'], location: 'Germany', transferMechanism: 'None', since: '2024-01-01' },
+          {
+            name: 'Mail Co',
+            purpose: 'Email delivery',
+            data: ['Email addresses'],
+            location: 'United States',
+            transferMechanism: 'EU Standard Contractual Clauses',
+            since: '2026-07-01',
+          },
+        ],
+      }),
+    );
     const summary = await review(fixture);
     expect(summary.subprocessors.added.map((s) => s.name)).toEqual(['Mail Co']);
     expect(summary.subprocessors.customersMustBeNotified).toBe(true);
@@ -192,18 +237,36 @@ describe('charter diff: the review summary of a policy change', () => {
     await fixture.write('content/subprocessors.yaml', stringify({ subprocessors: [moved] }));
     const summary = await review(fixture);
     expect(summary.subprocessors).toMatchObject({ added: [], removed: [], edited: [], customersMustBeNotified: false });
-    expect(summary.subprocessors.changed).toEqual([{ name: 'CLOUD CO', changes: [
-      { field: 'name', before: 'Cloud Co', after: 'CLOUD CO' },
-      { field: 'location', before: 'Germany', after: 'United States' },
-      { field: 'transferMechanism', before: 'None', after: 'EU Standard Contractual Clauses' },
-    ] }]);
-    expect(reviewSummaryMarkdown(summary)).toContain('| CLOUD CO | name: Cloud Co → CLOUD CO; location: Germany → United States; transferMechanism: None → EU Standard Contractual Clauses | 📣 announced as changed |');
+    expect(summary.subprocessors.changed).toEqual([
+      {
+        name: 'CLOUD CO',
+        changes: [
+          { field: 'name', before: 'Cloud Co', after: 'CLOUD CO' },
+          { field: 'location', before: 'Germany', after: 'United States' },
+          { field: 'transferMechanism', before: 'None', after: 'EU Standard Contractual Clauses' },
+        ],
+      },
+    ]);
+    expect(reviewSummaryMarkdown(summary)).toContain(
+      '| CLOUD CO | name: Cloud Co → CLOUD CO; location: Germany → United States; transferMechanism: None → EU Standard Contractual Clauses | 📣 announced as changed |',
+    );
     const feed = await subprocessorChanges(fixture.root, [moved]);
-    expect(feed.map((c) => [c.kind, c.name, c.fields])).toEqual([['changed', 'CLOUD CO', ['location', 'transferMechanism']], ['added', 'Cloud Co', undefined]]);
+    expect(feed.map((c) => [c.kind, c.name, c.fields])).toEqual([
+      ['changed', 'CLOUD CO', ['location', 'transferMechanism']],
+      ['added', 'Cloud Co', undefined],
+    ]);
   });
 
   it('shows an edit to a sub-processor that customers are not told of, and the feed leaves it out', async () => {
-    const renamed = { name: 'cloud  co', purpose: 'Hosting', data: ['Telemetry'], location: 'Germany', transferMechanism: 'None', since: '2024-01-01', website: 'https://cloud.example' };
+    const renamed = {
+      name: 'cloud  co',
+      purpose: 'Hosting',
+      data: ['Telemetry'],
+      location: 'Germany',
+      transferMechanism: 'None',
+      since: '2024-01-01',
+      website: 'https://cloud.example',
+    };
     await fixture.write('content/subprocessors.yaml', stringify({ subprocessors: [renamed] }));
     const summary = await review(fixture);
     expect(summary.subprocessors).toMatchObject({ added: [], removed: [], changed: [], customersMustBeNotified: false });
@@ -217,11 +280,19 @@ describe('charter diff: the review summary of a policy change', () => {
   it('treats a renamed file with the same id as a move, not as a removal and an addition', async () => {
     await rename(join(fixture.root, policyPath), join(fixture.root, 'content/policies/access.mdx'));
     let summary = await review(fixture);
-    expect(summary.documents).toEqual([{
-      kind: 'policy', id: 'policy:access-control', title: 'Access Control Policy', status: 'renamed',
-      file: 'content/policies/access.mdx', previousFile: policyPath,
-      version: { before: '1.2.0', after: '1.2.0', bump: 'none' }, bodyChanged: false, fieldsChanged: [],
-    }]);
+    expect(summary.documents).toEqual([
+      {
+        kind: 'policy',
+        id: 'policy:access-control',
+        title: 'Access Control Policy',
+        status: 'renamed',
+        file: 'content/policies/access.mdx',
+        previousFile: policyPath,
+        version: { before: '1.2.0', after: '1.2.0', bump: 'none' },
+        bodyChanged: false,
+        fieldsChanged: [],
+      },
+    ]);
     expect(summary.errors).toBe(0);
     expect(summary.controls).toEqual([]);
 

@@ -38,8 +38,12 @@ const draft = (collectedAt: string, extra: Record<string, unknown> = {}) => ({
 });
 
 let fixture: Fixture;
-beforeEach(async () => { fixture = await makeFixture(); });
-afterEach(async () => { await fixture.cleanup(); });
+beforeEach(async () => {
+  fixture = await makeFixture();
+});
+afterEach(async () => {
+  await fixture.cleanup();
+});
 
 /** Writes a chain of three daily snapshots through the same path `charter evidence import` takes. */
 async function threeSnapshots(): Promise<string[]> {
@@ -84,11 +88,15 @@ describe('the snapshot chain', () => {
     const [, middle] = await threeSnapshots();
     await fixture.edit(middle!, (text) => text.replace('ana@acme.example', 'someone@acme.example'));
     expect(await evidenceErrors()).toEqual([
-      expect.stringMatching(new RegExp(`^${middle}:\\d+: hash: the snapshot was changed after it was collected: its content hashes to [0-9a-f]{12}…, not the recorded [0-9a-f]{12}…; restore the original from git history$`)),
+      expect.stringMatching(
+        new RegExp(
+          `^${middle}:\\d+: hash: the snapshot was changed after it was collected: its content hashes to [0-9a-f]{12}…, not the recorded [0-9a-f]{12}…; restore the original from git history$`,
+        ),
+      ),
     ]);
   });
 
-  it('detects an edited snapshot whose hash was recomputed, through the next snapshot\'s link', async () => {
+  it("detects an edited snapshot whose hash was recomputed, through the next snapshot's link", async () => {
     const [, middle, last] = await threeSnapshots();
     const data = await readJson(middle!);
     data.summary = 'Nothing to see here.';
@@ -96,7 +104,11 @@ describe('the snapshot chain', () => {
     await writeJson(middle!, data);
     const errors = await evidenceErrors();
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(new RegExp(`^${middle}:\\d+: hash: ${last} records [0-9a-f]{12}… as the hash of this snapshot, but it is [0-9a-f]{12}…: this snapshot was edited, re-dated or replaced`));
+    expect(errors[0]).toMatch(
+      new RegExp(
+        `^${middle}:\\d+: hash: ${last} records [0-9a-f]{12}… as the hash of this snapshot, but it is [0-9a-f]{12}…: this snapshot was edited, re-dated or replaced`,
+      ),
+    );
   });
 
   it('detects a deleted snapshot in the middle of a chain', async () => {
@@ -123,7 +135,9 @@ describe('the snapshot chain', () => {
     await writeJson(renamed, data);
     const errors = await evidenceErrors();
     expect(errors.some((e) => e.startsWith(`${renamed}:`) && e.includes(`${last} records`))).toBe(true);
-    expect(errors.some((e) => e.startsWith(`${renamed}:`) && e.includes('is not after the previous snapshot\'s 2026-11-01T06:00:00Z') && e.includes('back-dated'))).toBe(true);
+    expect(
+      errors.some((e) => e.startsWith(`${renamed}:`) && e.includes("is not after the previous snapshot's 2026-11-01T06:00:00Z") && e.includes('back-dated')),
+    ).toBe(true);
   });
 
   it('detects a re-dated snapshot whose file name still says the old time', async () => {
@@ -133,7 +147,11 @@ describe('the snapshot chain', () => {
     data.hash = snapshotHash(data);
     await writeJson(last!, data);
     expect(await evidenceErrors()).toEqual([
-      expect.stringMatching(new RegExp(`^${last}:\\d+: collectedAt: the file name does not match its collector and collectedAt 2026-11-04T06:00:00Z \\(expected evidence-snapshots/idp-mfa.2026-11-04T060000Z.json\\): the snapshot was re-dated or renamed`)),
+      expect.stringMatching(
+        new RegExp(
+          `^${last}:\\d+: collectedAt: the file name does not match its collector and collectedAt 2026-11-04T06:00:00Z \\(expected evidence-snapshots/idp-mfa.2026-11-04T060000Z.json\\): the snapshot was re-dated or renamed`,
+        ),
+      ),
     ]);
   });
 
@@ -187,8 +205,8 @@ describe('the snapshot chain', () => {
       // The chain alone cannot tell: the newest snapshot is gone and nothing points at the rewritten one any more.
       expect(verifyChains((await loadSnapshots(directorySource(fixture.root))).snapshots)).toEqual([]);
       expect((await snapshotHistoryProblems(fixture.root)).map(formatProblem)).toEqual([
-        `${middle}: differs from the version committed in ${commit} (${(await git('log', '-1', '--format=%cs'))}): snapshots are append-only; restore it with git checkout ${commit} -- ${middle}`,
-        `${last}: was committed in ${commit} (${(await git('log', '-1', '--format=%cs'))}) and has since been deleted: snapshots are append-only; restore it with git checkout ${commit} -- ${last}`,
+        `${middle}: differs from the version committed in ${commit} (${await git('log', '-1', '--format=%cs')}): snapshots are append-only; restore it with git checkout ${commit} -- ${middle}`,
+        `${last}: was committed in ${commit} (${await git('log', '-1', '--format=%cs')}) and has since been deleted: snapshots are append-only; restore it with git checkout ${commit} -- ${last}`,
       ]);
 
       const verify = await charter(fixture.root, 'evidence', 'verify');
@@ -198,7 +216,7 @@ describe('the snapshot chain', () => {
   });
 });
 
-describe('freshness against a control\'s frequency', () => {
+describe("freshness against a control's frequency", () => {
   it('is fresh up to exactly one period, due up to 1.5 periods, stale beyond', () => {
     const latest = ['2026-10-01T00:00:00Z'];
     expect(freshness('monthly', latest, '2026-11-01T00:00:00Z')).toMatchObject({ status: 'fresh', ageDays: 31, freshUntil: '2026-11-01T00:00:00.000Z' });
@@ -236,12 +254,17 @@ describe('freshness against a control\'s frequency', () => {
 describe('continuity over an audit window', () => {
   it('splits the window into calendar weeks and calls a week without a snapshot a gap, counting boundaries into the later week', () => {
     const fourWeeks: AuditWindow = { id: 'jan', label: 'January', from: '2026-01-05', to: '2026-02-01', kind: 'declared' };
-    const result = continuity('weekly', [
-      '2026-01-05T00:00:00Z', // exactly at the window's start (a Monday): inside, first week
-      '2026-01-18T23:59:59Z', // last second of the second week (a Sunday)
-      '2026-01-19T00:00:00Z', // exactly on the boundary: third week, not second
-      '2026-02-02T00:00:00Z', // exactly at the window's end: outside
-    ], fourWeeks, '2026-02-15T00:00:00Z');
+    const result = continuity(
+      'weekly',
+      [
+        '2026-01-05T00:00:00Z', // exactly at the window's start (a Monday): inside, first week
+        '2026-01-18T23:59:59Z', // last second of the second week (a Sunday)
+        '2026-01-19T00:00:00Z', // exactly on the boundary: third week, not second
+        '2026-02-02T00:00:00Z', // exactly at the window's end: outside
+      ],
+      fourWeeks,
+      '2026-02-15T00:00:00Z',
+    );
     expect(result.periods).toEqual([
       { from: '2026-01-05', to: '2026-01-11', status: 'covered', snapshots: 1 },
       { from: '2026-01-12', to: '2026-01-18', status: 'covered', snapshots: 1 },
@@ -255,14 +278,21 @@ describe('continuity over an audit window', () => {
     const window: AuditWindow = { id: 'w', label: 'w', from: '2026-08-01', to: '2026-08-10', kind: 'declared' };
     const times = ['2026-08-01', '2026-08-02', '2026-08-06', '2026-08-10'].map((d) => `${d}T06:00:00Z`);
     const result = continuity('daily', times, window, '2026-08-15T00:00:00Z');
-    expect(result.gapRuns).toEqual([{ from: '2026-08-03', to: '2026-08-05', periods: 3 }, { from: '2026-08-07', to: '2026-08-09', periods: 3 }]);
+    expect(result.gapRuns).toEqual([
+      { from: '2026-08-03', to: '2026-08-05', periods: 3 },
+      { from: '2026-08-07', to: '2026-08-09', periods: 3 },
+    ]);
     expect(result.gaps).toBe(6);
   });
 
   it('does not call the period in progress a gap, nor one the window cuts short', () => {
     const window: AuditWindow = { id: 'w', label: 'w', from: '2026-11-13', to: '2026-11-22', kind: 'rolling' };
     const daily = continuity('daily', ['2026-11-20T06:00:00Z'], window, '2026-11-22T12:00:00Z');
-    expect(daily.periods.slice(-3).map((p) => [p.from, p.status])).toEqual([['2026-11-20', 'covered'], ['2026-11-21', 'gap'], ['2026-11-22', 'open']]);
+    expect(daily.periods.slice(-3).map((p) => [p.from, p.status])).toEqual([
+      ['2026-11-20', 'covered'],
+      ['2026-11-21', 'gap'],
+      ['2026-11-22', 'open'],
+    ]);
     // 13 November 2026 is a Friday; the window ends on the Friday after.
     const endsFriday: AuditWindow = { ...window, to: '2026-11-20', kind: 'declared' };
     const weekly = continuity('weekly', ['2026-11-14T06:00:00Z'], endsFriday, '2026-12-31T00:00:00Z');
@@ -272,7 +302,7 @@ describe('continuity over an audit window', () => {
     ]);
   });
 
-  it('uses calendar months, and counts a cut-short month\'s evidence from the whole month', () => {
+  it("uses calendar months, and counts a cut-short month's evidence from the whole month", () => {
     const window: AuditWindow = { id: 'q', label: 'q', from: '2026-01-31', to: '2026-04-29', kind: 'declared' };
     const result = continuity('monthly', ['2026-02-27T23:00:00Z', '2026-03-31T00:00:00Z', '2026-04-02T08:00:00Z'], window, '2026-05-01T00:00:00Z');
     expect(result.periods.map((p) => [p.from, p.to, p.status])).toEqual([
@@ -283,10 +313,12 @@ describe('continuity over an audit window', () => {
     ]);
   });
 
-  it('gives an annual control exactly one slot in a 12-month audit period, and quarters from the period\'s start', () => {
+  it("gives an annual control exactly one slot in a 12-month audit period, and quarters from the period's start", () => {
     const soc2: AuditWindow = { id: 'soc2', label: 'SOC 2 Type II 2025–26', from: '2025-04-01', to: '2026-03-31', kind: 'declared' };
     const asOf = '2026-11-22T12:00:00Z';
-    expect(continuity('annual', ['2025-06-10T09:00:00Z'], soc2, asOf).periods).toEqual([{ from: '2025-04-01', to: '2026-03-31', status: 'covered', snapshots: 1 }]);
+    expect(continuity('annual', ['2025-06-10T09:00:00Z'], soc2, asOf).periods).toEqual([
+      { from: '2025-04-01', to: '2026-03-31', status: 'covered', snapshots: 1 },
+    ]);
     expect(continuity('annual', [], soc2, asOf)).toMatchObject({ covered: 0, gaps: 1, open: 0 });
     const quarterly = continuity('quarterly', ['2025-05-01T00:00:00Z', '2026-01-15T00:00:00Z'], soc2, asOf);
     expect(quarterly.periods.map((p) => [p.from, p.to, p.status])).toEqual([
@@ -316,8 +348,13 @@ describe('continuity over an audit window', () => {
   });
 
   it('offers each audit period content/site.yaml declares', () => {
-    const frameworks = [{ framework: 'soc2', auditPeriods: [{ name: 'SOC 2 Type II 2025–26', start: '2025-04-01', end: '2026-03-31' }] }, { framework: 'iso27001' }];
-    expect(declaredWindows(frameworks)).toEqual([{ id: 'soc2-2025-04-01-to-2026-03-31', label: 'SOC 2 Type II 2025–26', from: '2025-04-01', to: '2026-03-31', kind: 'declared' }]);
+    const frameworks = [
+      { framework: 'soc2', auditPeriods: [{ name: 'SOC 2 Type II 2025–26', start: '2025-04-01', end: '2026-03-31' }] },
+      { framework: 'iso27001' },
+    ];
+    expect(declaredWindows(frameworks)).toEqual([
+      { id: 'soc2-2025-04-01-to-2026-03-31', label: 'SOC 2 Type II 2025–26', from: '2025-04-01', to: '2026-03-31', kind: 'declared' },
+    ]);
   });
 });
 
@@ -348,7 +385,18 @@ describe('charter evidence collect', () => {
     await git('commit', '-q', '-am', 'Tighten access reviews', '-m', 'Reviewed-by: Dee Park <dee@acme.example>');
     await git('checkout', '-q', 'main');
     clock = 2;
-    await as('Ben Okoro', 'ben@acme.example', 'merge', '-q', '--no-ff', 'tighten', '-m', 'Merge pull request #12 from acme/tighten', '-m', 'Tighten access reviews\n\nApproved-by: Ben Okoro <ben@acme.example>');
+    await as(
+      'Ben Okoro',
+      'ben@acme.example',
+      'merge',
+      '-q',
+      '--no-ff',
+      'tighten',
+      '-m',
+      'Merge pull request #12 from acme/tighten',
+      '-m',
+      'Tighten access reviews\n\nApproved-by: Ben Okoro <ben@acme.example>',
+    );
     // A squash merge whose only approval is its author's own (12:00).
     clock = 4;
     await fixture.edit('content/runbooks/access-review.mdx', (t) => t.replace('Body text.', 'Steps.'));
@@ -374,8 +422,26 @@ describe('charter evidence collect', () => {
       previous: null,
       summary: `3 changes reached main since 2026-11-20 08:30 UTC: 1 reviewed by someone other than the author, 2 without an independent review (${await short('HEAD~1')}, ${await short('HEAD')}).`,
       items: [
-        { title: 'Tighten access reviews', pullRequest: 12, via: 'merge', authors: ['Ana Silva'], reviewers: ['Ben Okoro', 'Dee Park'], mergedBy: 'Ben Okoro', commits: 1, independentReview: true, commit: await short('HEAD~2') },
-        { title: 'Runbook steps (#13)', pullRequest: 13, via: 'squash', authors: ['Ana Silva'], reviewers: ['Ana Silva'], mergedBy: null, independentReview: false },
+        {
+          title: 'Tighten access reviews',
+          pullRequest: 12,
+          via: 'merge',
+          authors: ['Ana Silva'],
+          reviewers: ['Ben Okoro', 'Dee Park'],
+          mergedBy: 'Ben Okoro',
+          commits: 1,
+          independentReview: true,
+          commit: await short('HEAD~2'),
+        },
+        {
+          title: 'Runbook steps (#13)',
+          pullRequest: 13,
+          via: 'squash',
+          authors: ['Ana Silva'],
+          reviewers: ['Ana Silva'],
+          mergedBy: null,
+          independentReview: false,
+        },
         { title: 'Hotfix', pullRequest: null, via: 'direct', reviewers: [], independentReview: false },
       ],
     });
@@ -396,14 +462,24 @@ describe('charter evidence collect', () => {
     expect(verify.code).toBe(0);
   });
 
-  it('records each policy\'s review status from content', async () => {
+  it("records each policy's review status from content", async () => {
     const result = await collectEvidence(fixture.root, 'policy-review-status', { now: '2026-11-22T06:00:00Z', controls: ['AC-02'] });
     expect(result.problems).toEqual([]);
     const snapshot = await readJson(result.file!);
     expect(snapshot).toMatchObject({
       controls: ['AC-02'],
       summary: '1 policies: 1 within their review cycle.',
-      items: [{ policy: 'access-control', version: '1.2.0', owner: 'Ana Silva', approver: 'Ben Okoro', lastReviewed: '2026-03-01', nextReview: '2027-03-01', status: 'current' }],
+      items: [
+        {
+          policy: 'access-control',
+          version: '1.2.0',
+          owner: 'Ana Silva',
+          approver: 'Ben Okoro',
+          lastReviewed: '2026-03-01',
+          nextReview: '2027-03-01',
+          status: 'current',
+        },
+      ],
     });
   });
 
@@ -418,7 +494,7 @@ describe('charter evidence collect', () => {
     expect(await readdir(join(fixture.root, 'evidence-snapshots')).catch(() => [])).toEqual([]);
   });
 
-  it('exports acknowledgements and document downloads from the portal\'s SQLite store', async () => {
+  it("exports acknowledgements and document downloads from the portal's SQLite store", async () => {
     const path = join(fixture.root, '.charter/charter.db');
     const clock = { now: new Date('2026-11-21T09:00:00Z') };
     const db = openDatabase(path, migrations);
@@ -428,22 +504,45 @@ describe('charter evidence collect', () => {
     store.record({ person: 'ben@acme.example', policyId: 'access-control', version: '1.2.0', contentHash: 'a'.repeat(64) });
     const requests = new ReportRequestStore(db, () => clock.now);
     const context = { ip: '127.0.0.1', userAgent: 'test' };
-    const request = requests.create({ documentId: 'soc2-report', name: 'Cy Prospect', email: 'cy@prospect.example', company: 'Prospect Ltd', reason: 'Vendor review', domain: 'prospect.example', status: 'pending' }, context);
+    const request = requests.create(
+      {
+        documentId: 'soc2-report',
+        name: 'Cy Prospect',
+        email: 'cy@prospect.example',
+        company: 'Prospect Ltd',
+        reason: 'Vendor review',
+        domain: 'prospect.example',
+        status: 'pending',
+      },
+      context,
+    );
     clock.now = new Date('2026-11-21T11:00:00Z');
     requests.recordDownload(request.id, context);
     db.close();
 
     const accessStore = openEvidenceStore({ CHARTER_DB: path })!;
-    const access = await collectEvidence(fixture.root, 'report-access', { now: '2026-11-22T06:00:00Z', since: '2026-11-21T00:00:00Z', controls: ['AC-02'], store: accessStore });
+    const access = await collectEvidence(fixture.root, 'report-access', {
+      now: '2026-11-22T06:00:00Z',
+      since: '2026-11-21T00:00:00Z',
+      controls: ['AC-02'],
+      store: accessStore,
+    });
     accessStore.close();
     expect(access.problems).toEqual([]);
     expect(await readJson(access.file!)).toMatchObject({
       summary: '1 download of gated documents by 1 organisation between 2026-11-21 and 2026-11-22.',
-      items: [{ requestId: request.id, requester: 'cy@prospect.example', company: 'Prospect Ltd', document: 'soc2-report', accessedAt: '2026-11-21T11:00:00.000Z' }],
+      items: [
+        { requestId: request.id, requester: 'cy@prospect.example', company: 'Prospect Ltd', document: 'soc2-report', accessedAt: '2026-11-21T11:00:00.000Z' },
+      ],
     });
 
     const evidenceStore = openEvidenceStore({ CHARTER_DB: path })!;
-    const result = await collectEvidence(fixture.root, 'policy-acknowledgements', { now: '2026-11-22T06:00:00Z', since: '2026-11-21T00:00:00Z', controls: ['AC-02'], store: evidenceStore });
+    const result = await collectEvidence(fixture.root, 'policy-acknowledgements', {
+      now: '2026-11-22T06:00:00Z',
+      since: '2026-11-21T00:00:00Z',
+      controls: ['AC-02'],
+      store: evidenceStore,
+    });
     evidenceStore.close();
     expect(result.problems).toEqual([]);
     expect(await readJson(result.file!)).toMatchObject({
@@ -459,7 +558,9 @@ describe('charter evidence collect', () => {
     const [, middle] = await threeSnapshots();
     await fixture.edit(middle!, (text) => text.replace('WebAuthn', 'passwords'));
     const result = await appendSnapshot(fixture.root, 'next.json', draft('2026-11-04T06:00:00Z'), `${today}T12:00:00Z`);
-    expect(result.problems.map(formatProblem)[0]).toBe('next.json: collector: the chain of collector "idp-mfa" is broken, so nothing can be added to it; run charter evidence verify and restore the files it names');
+    expect(result.problems.map(formatProblem)[0]).toBe(
+      'next.json: collector: the chain of collector "idp-mfa" is broken, so nothing can be added to it; run charter evidence verify and restore the files it names',
+    );
   });
 });
 
@@ -481,20 +582,28 @@ describe('charter evidence import', () => {
     expect(result.stdout).toContain('11 of 12 active users sign in with phishing-resistant factors only');
     expect(await evidenceErrors()).toEqual([]);
 
-    const bad = await run(process.execPath, [collector, '--collected-at', 'yesterday', join(project, 'scripts/example/idp-export.json')]).catch((error: { code: number; stderr: string }) => error);
+    const bad = await run(process.execPath, [collector, '--collected-at', 'yesterday', join(project, 'scripts/example/idp-export.json')]).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining('--collected-at: expected a time such as 2026-11-30T06:00:00Z, got "yesterday"') });
   });
 
   it('rejects an invalid snapshot with a message naming the field', async () => {
     expect(await importFile('a.json', { ...draft('2026-11-20T06:00:00Z'), summary: undefined })).toEqual(['a.json:1: summary: is required but missing']);
-    expect(await importFile('b.json', draft('2026-11-20 06:00'))).toEqual(['b.json:3: collectedAt: expected a UTC time such as 2026-11-20T06:00:00Z, got the text "2026-11-20 06:00"']);
+    expect(await importFile('b.json', draft('2026-11-20 06:00'))).toEqual([
+      'b.json:3: collectedAt: expected a UTC time such as 2026-11-20T06:00:00Z, got the text "2026-11-20 06:00"',
+    ]);
     expect(await importFile('c.json', draft('2026-11-20T06:00:00Z', { controls: ['AC-99'] }))).toEqual([
       'c.json:5: controls[0]: unknown control "AC-99"; use an id from content/controls/ (e.g. AC-01, AC-02)',
     ]);
-    expect(await importFile('d.json', draft('2026-11-20T06:00:00Z', { controls: ['ac-1'] }))).toEqual(['d.json:5: controls[0]: expected a control id such as AC-01, got the text "ac-1"']);
+    expect(await importFile('d.json', draft('2026-11-20T06:00:00Z', { controls: ['ac-1'] }))).toEqual([
+      'd.json:5: controls[0]: expected a control id such as AC-01, got the text "ac-1"',
+    ]);
     expect(await importFile('e.json', draft('2026-11-20T06:00:00Z', { colour: 'blue' }))).toEqual(['e.json:16: unknown field "colour" (check the spelling)']);
     expect(await importFile('f.json', '{ "collector": "x", ')).toEqual([expect.stringMatching(/^f\.json(:\d+)?: not valid JSON/)]);
-    expect(await importFile('g.json', draft('2026-12-20T06:00:00Z'))).toEqual(['g.json:3: collectedAt: 2026-12-20T06:00:00Z is in the future; record the time the collector actually ran']);
+    expect(await importFile('g.json', draft('2026-12-20T06:00:00Z'))).toEqual([
+      'g.json:3: collectedAt: 2026-12-20T06:00:00Z is in the future; record the time the collector actually ran',
+    ]);
   });
 
   it('refuses an existing snapshot imported twice, and a back-dated one', async () => {
@@ -503,7 +612,7 @@ describe('charter evidence import', () => {
       'again.json:16: sequence: sequence, previous, hash are added by charter when it chains the snapshot; leave them out of the file you import (is this an existing snapshot being imported twice?)',
     ]);
     expect(await importFile('late.json', draft('2026-11-02T12:00:00Z'))).toEqual([
-      'late.json:3: collectedAt: 2026-11-02T12:00:00Z is not after the collector\'s latest snapshot (2026-11-03T06:00:00Z, evidence-snapshots/idp-mfa.2026-11-03T060000Z.json); snapshots are added in the order they were collected',
+      "late.json:3: collectedAt: 2026-11-02T12:00:00Z is not after the collector's latest snapshot (2026-11-03T06:00:00Z, evidence-snapshots/idp-mfa.2026-11-03T060000Z.json); snapshots are added in the order they were collected",
     ]);
   });
 

@@ -95,13 +95,20 @@ describe('the history of every document, read at once', () => {
     await edit('content/policies/alpha3.mdx', 'five', 'FIVE');
     await commit('Rename alpha again, with an edit');
   });
-  afterAll(async () => { await rm(repo, { recursive: true, force: true }); });
+  afterAll(async () => {
+    await rm(repo, { recursive: true, force: true });
+  });
 
   it('gives each file the commits git log --follow gives it, renames followed', async () => {
     const history = await folderHistory(content());
     for (const path of policies) expect(history(path)).toEqual(await fileHistory(content(), path));
     expect(history('content/policies/alpha3.mdx').map((c) => c.subject)).toEqual([
-      'Rename alpha again, with an edit', 'Alpha on a branch that merges main', 'An edit the merge discards', 'Rename alpha (#4)', 'Alpha 1.1', 'Base',
+      'Rename alpha again, with an edit',
+      'Alpha on a branch that merges main',
+      'An edit the merge discards',
+      'Rename alpha (#4)',
+      'Alpha 1.1',
+      'Base',
     ]);
     expect(history('content/policies/alpha3.mdx').at(-1)!.path).toBe('compliance/content/policies/alpha.mdx');
   });
@@ -118,8 +125,14 @@ describe('the history of every document, read at once', () => {
     ]);
     const alpha = all.get('content/policies/alpha3.mdx')!;
     expect(alpha.find((c) => c.subject === 'Alpha 1.1')).toMatchObject({
-      version: '1.1.0', via: 'merge', pullRequest: 3, mergedBy: 'Ana Silva',
-      approvers: [{ name: 'Ben Okoro', email: 'ben@acme.example' }, { name: 'Dee Park', email: 'dee@acme.example' }],
+      version: '1.1.0',
+      via: 'merge',
+      pullRequest: 3,
+      mergedBy: 'Ana Silva',
+      approvers: [
+        { name: 'Ben Okoro', email: 'ben@acme.example' },
+        { name: 'Dee Park', email: 'dee@acme.example' },
+      ],
     });
   });
 

@@ -13,7 +13,13 @@ import { startSmtpServer } from './smtp.ts';
 
 const project = join(import.meta.dirname, '..');
 const context = { ip: '203.0.113.7', userAgent: 'test-agent' };
-const form = { document: 'soc2-type2-2026', name: 'Jo Buyer', email: 'jo@prospect.example', company: 'Prospect AG', reason: 'Vendor security review for the 2027 rollout.' };
+const form = {
+  document: 'soc2-type2-2026',
+  name: 'Jo Buyer',
+  email: 'jo@prospect.example',
+  company: 'Prospect AG',
+  reason: 'Vendor security review for the 2027 rollout.',
+};
 
 let dir: string;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -28,7 +34,12 @@ beforeEach(async () => {
   settings = await loadTrustSettings(project, { publicUrl: 'https://trust.example' });
   db = openDatabase(join(dir, 'store.db'), migrations);
   store = new ReportRequestStore(db);
-  service = new ReportService(settings, store, smtpMailer({ host: '127.0.0.1', port: smtp.port, secure: false, from: 'trust@kestrel.example' }), 's'.repeat(40));
+  service = new ReportService(
+    settings,
+    store,
+    smtpMailer({ host: '127.0.0.1', port: smtp.port, secure: false, from: 'trust@kestrel.example' }),
+    's'.repeat(40),
+  );
 });
 afterEach(async () => {
   db.close();
@@ -36,7 +47,8 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const tokenFrom = (text: string, path: string) => new URL(new RegExp(`https://trust\\.example${path}\\?token=[^\\s&]+`).exec(text)![0]).searchParams.get('token')!;
+const tokenFrom = (text: string, path: string) =>
+  new URL(new RegExp(`https://trust\\.example${path}\\?token=[^\\s&]+`).exec(text)![0]).searchParams.get('token')!;
 
 describe('the report request flow', () => {
   it('takes a request through NDA, review and download', async () => {
@@ -47,7 +59,7 @@ describe('the report request flow', () => {
     expect(accepted.kind === 'decided' && accepted.request.status).toBe('pending');
 
     const reviewerMails = await smtp.waitFor(settings.access.reviewers.length);
-    expect(reviewerMails.map((m) => m.to && 'text' in m.to ? m.to.text : '')).toEqual(settings.access.reviewers);
+    expect(reviewerMails.map((m) => (m.to && 'text' in m.to ? m.to.text : ''))).toEqual(settings.access.reviewers);
     const approveToken = tokenFrom(reviewerMails[0]!.text!, '/request/review/');
     const reviewed = await service.review(approveToken, 'approve');
     expect(reviewed.kind === 'reviewed' && reviewed.request.status).toBe('approved');
@@ -80,14 +92,25 @@ describe('the report request flow', () => {
     const government = await service.submit({ ...form, email: 'buyer@bund.example' }, context);
     expect(government.kind).toBe('decided');
     expect(government.kind === 'decided' && government.request.status).toBe('pending');
-    expect(store.log({}).filter((r) => r.subject === (government as { request: { id: string } }).request.id).map((r) => r.kind)).toEqual(['request.created', 'nda.covered-by-domain']);
+    expect(
+      store
+        .log({})
+        .filter((r) => r.subject === (government as { request: { id: string } }).request.id)
+        .map((r) => r.kind),
+    ).toEqual(['request.created', 'nda.covered-by-domain']);
   });
 
   it('refuses invalid fields, the honeypot, public documents and repeated requests', async () => {
     const invalid = await service.submit({ ...form, email: 'not-an-email', name: '' }, context);
     expect(invalid).toEqual({ kind: 'invalid', errors: { email: 'Enter a valid work email address.', name: 'Enter your full name.' } });
-    expect(await service.submit({ ...form, website: 'http://spam' }, context)).toEqual({ kind: 'invalid', errors: { form: 'Your request could not be accepted.' } });
-    expect(await service.submit({ ...form, document: 'iso27001-certificate' }, context)).toEqual({ kind: 'invalid', errors: { document: 'That document is not available on request.' } });
+    expect(await service.submit({ ...form, website: 'http://spam' }, context)).toEqual({
+      kind: 'invalid',
+      errors: { form: 'Your request could not be accepted.' },
+    });
+    expect(await service.submit({ ...form, document: 'iso27001-certificate' }, context)).toEqual({
+      kind: 'invalid',
+      errors: { document: 'That document is not available on request.' },
+    });
     expect(await service.submit({ ...form, document: 'no-such-thing' }, context)).toMatchObject({ kind: 'invalid' });
     const results = [];
     for (let i = 0; i < 6; i++) results.push((await service.submit(form, { ...context, ip: `198.51.100.${i}` })).kind);
@@ -105,7 +128,13 @@ describe('the report request flow', () => {
 
   it('refuses a revoked grant and an expired one', async () => {
     let now = new Date('2026-11-22T10:00:00Z');
-    const clocked = new ReportService(settings, new ReportRequestStore(db, () => now), smtpMailer({ host: '127.0.0.1', port: smtp.port, secure: false, from: 'trust@kestrel.example' }), 's'.repeat(40), () => now);
+    const clocked = new ReportService(
+      settings,
+      new ReportRequestStore(db, () => now),
+      smtpMailer({ host: '127.0.0.1', port: smtp.port, secure: false, from: 'trust@kestrel.example' }),
+      's'.repeat(40),
+      () => now,
+    );
     const submitted = await clocked.submit({ ...form, email: 'ops@coldline-logistics.example' }, context);
     await clocked.acceptNda((submitted as { ndaToken: string }).ndaToken, context);
     const grant = (await smtp.waitFor(1))[0]!;

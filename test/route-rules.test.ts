@@ -20,7 +20,8 @@ async function sources(kind: 'routes' | 'components'): Promise<{ file: string; t
 describe('route files hold no rules of their own', () => {
   it('leave methods, origins and caching to the middleware', async () => {
     const offenders = (await sources('routes')).filter(({ text }) =>
-      /isSameOrigin|method !== 'POST'|headers\.set\('cache-control'|'cache-control': 'no-store'[,\s]*}/.test(text));
+      /isSameOrigin|method !== 'POST'|headers\.set\('cache-control'|'cache-control': 'no-store'[,\s]*}/.test(text),
+    );
     expect(offenders.map((o) => o.file)).toEqual([]);
   });
 

@@ -11,8 +11,12 @@ import { signToken, verifyToken } from '../src/server/tokens.ts';
 import { startSmtpServer } from './smtp.ts';
 
 let dir: string;
-beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'charter-db-')); });
-afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'charter-db-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 describe('the audit log', () => {
   it('chains rows by hash and survives reopening the file', () => {
@@ -38,7 +42,7 @@ describe('the audit log', () => {
     db.close();
   });
 
-  it('detects a row edited behind the store\'s back', () => {
+  it("detects a row edited behind the store's back", () => {
     const db = openDatabase(join(dir, 'store.db'), [auditLogMigration]);
     for (const kind of ['a', 'b', 'c']) transaction(db, () => appendAudit(db, { kind, subject: 's', actor: 'x' }));
     db.exec('DROP TRIGGER audit_log_no_update');

@@ -26,24 +26,35 @@ export async function startSiteServer(out: string, target: 'portal' | 'trust', e
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
-  child.stdout!.on('data', (chunk: Buffer) => { log += chunk.toString(); });
-  child.stderr!.on('data', (chunk: Buffer) => { log += chunk.toString(); });
+  child.stdout!.on('data', (chunk: Buffer) => {
+    log += chunk.toString();
+  });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    log += chunk.toString();
+  });
   const url = `http://127.0.0.1:${port}`;
   // The server is ready when it answers; it was built --silent, so it prints nothing.
   const deadline = Date.now() + 20_000;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the ${target} server exited (${child.exitCode}):\n${log}`);
-    if (await fetch(`${url}/favicon.svg`).then(() => true, () => false)) break;
+    if (
+      await fetch(`${url}/favicon.svg`).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() > deadline) throw new Error(`the ${target} server did not start:\n${log}`);
     await new Promise((r) => setTimeout(r, 50));
   }
   return {
     url,
     process: child,
-    stop: () => new Promise<void>((done) => {
-      if (child.exitCode !== null || child.signalCode !== null) return done();
-      child.once('exit', () => done());
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
   };
 }

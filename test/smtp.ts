@@ -2,14 +2,22 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 /** A real SMTP server on 127.0.0.1 that keeps every message it receives. */
-export async function startSmtpServer(): Promise<{ port: number; messages: ParsedMail[]; waitFor(count: number, timeoutMs?: number): Promise<ParsedMail[]>; close(): Promise<void> }> {
+export async function startSmtpServer(): Promise<{
+  port: number;
+  messages: ParsedMail[];
+  waitFor(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
+  close(): Promise<void>;
+}> {
   const messages: ParsedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => { messages.push(mail); callback(); }, callback);
+      simpleParser(stream).then((mail) => {
+        messages.push(mail);
+        callback();
+      }, callback);
     },
   });
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));

@@ -11,9 +11,13 @@ function get(port: number, path: string): Promise<{ status: number; type: string
   return new Promise((done, fail) => {
     request({ host: '127.0.0.1', port, path }, (response) => {
       let body = '';
-      response.setEncoding('utf8').on('data', (chunk) => (body += chunk)).on('end', () =>
-        done({ status: response.statusCode!, type: String(response.headers['content-type']), body }));
-    }).on('error', fail).end();
+      response
+        .setEncoding('utf8')
+        .on('data', (chunk) => (body += chunk))
+        .on('end', () => done({ status: response.statusCode!, type: String(response.headers['content-type']), body }));
+    })
+      .on('error', fail)
+      .end();
   });
 }
 

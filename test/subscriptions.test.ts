@@ -21,7 +21,13 @@ beforeEach(async () => {
   db = openDatabase(join(dir, 'store.db'), migrations);
   now = new Date('2026-11-01T09:00:00Z');
   const mailer = smtpMailer({ host: '127.0.0.1', port: smtp.port, secure: false, from: 'trust@acme.example' });
-  service = new SubscriptionService(new SubscriptionStore(db, () => now), mailer, 'k'.repeat(40), { organisation: 'Acme', baseUrl: 'https://trust.acme.example' }, () => now);
+  service = new SubscriptionService(
+    new SubscriptionStore(db, () => now),
+    mailer,
+    'k'.repeat(40),
+    { organisation: 'Acme', baseUrl: 'https://trust.acme.example' },
+    () => now,
+  );
 });
 afterEach(async () => {
   db.close();
@@ -29,8 +35,16 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const token = (text: string, path: string) => new URL(new RegExp(`https://trust\\.acme\\.example${path}\\?token=\\S+`).exec(text)![0]).searchParams.get('token')!;
-const item = (id: string, topic: NewsItem['topic'], date: string): NewsItem => ({ id, topic, date, title: `Title ${id}`, summary: 'Summary.', url: `https://trust.acme.example/${id}` });
+const token = (text: string, path: string) =>
+  new URL(new RegExp(`https://trust\\.acme\\.example${path}\\?token=\\S+`).exec(text)![0]).searchParams.get('token')!;
+const item = (id: string, topic: NewsItem['topic'], date: string): NewsItem => ({
+  id,
+  topic,
+  date,
+  title: `Title ${id}`,
+  summary: 'Summary.',
+  url: `https://trust.acme.example/${id}`,
+});
 
 describe('email subscriptions', () => {
   it('send nothing until confirmed, then each new item once, and nothing after unsubscribing', async () => {

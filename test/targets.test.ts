@@ -23,7 +23,14 @@ describe('what the trust center may load', () => {
   });
 
   it('drops boundary components and responsibility rows marked not public, and the staff list', () => {
-    const boundary = trust.systemBoundary!.project({ title: 't', summary: 's', components: [{ name: 'a', public: true }, { name: 'b', public: false }] });
+    const boundary = trust.systemBoundary!.project({
+      title: 't',
+      summary: 's',
+      components: [
+        { name: 'a', public: true },
+        { name: 'b', public: false },
+      ],
+    });
     expect((boundary as { components: unknown[] }).components).toEqual([{ name: 'a', public: true }]);
     const rows = trust.sharedResponsibility!.project({ title: 't', summary: 's', rows: [{ domain: 'x', public: false }] });
     expect((rows as { rows: unknown[] }).rows).toEqual([]);

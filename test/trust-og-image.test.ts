@@ -24,8 +24,12 @@ function pngSize(png: Buffer): { width: number; height: number } {
 
 describe('social preview images', () => {
   let cacheDir: string;
-  beforeAll(async () => { cacheDir = await mkdtemp(join(tmpdir(), 'charter-og-')); });
-  afterAll(async () => { await rm(cacheDir, { recursive: true, force: true }); });
+  beforeAll(async () => {
+    cacheDir = await mkdtemp(join(tmpdir(), 'charter-og-'));
+  });
+  afterAll(async () => {
+    await rm(cacheDir, { recursive: true, force: true });
+  });
 
   it('renders a 1200×630 PNG', async () => {
     const first = await renderPreviewImage(input, { cacheDir });

@@ -13,8 +13,21 @@ const feed = (title: string) =>
     author: { name: 'Acme & Co <Sensors>' },
     fallbackUpdated: '2026-01-01T00:00:00Z',
     entries: [
-      { id: tagUri('https://trust.acme.example', '2026-03-01', 'updates/a'), title: 'CVE-2026-1 "quoted" & <tagged>', updated: '2026-03-01', link: 'https://trust.acme.example/updates/a/?x=1&y=2', summary: 'R&D <b>bold</b>', contentHtml: '<p>Fish & chips</p>' },
-      { id: tagUri('https://trust.acme.example', '2026-04-02', 'updates/b'), title: 'Later', updated: '2026-04-02T10:00:00+02:00', published: '2026-04-01', link: 'https://trust.acme.example/updates/b/' },
+      {
+        id: tagUri('https://trust.acme.example', '2026-03-01', 'updates/a'),
+        title: 'CVE-2026-1 "quoted" & <tagged>',
+        updated: '2026-03-01',
+        link: 'https://trust.acme.example/updates/a/?x=1&y=2',
+        summary: 'R&D <b>bold</b>',
+        contentHtml: '<p>Fish & chips</p>',
+      },
+      {
+        id: tagUri('https://trust.acme.example', '2026-04-02', 'updates/b'),
+        title: 'Later',
+        updated: '2026-04-02T10:00:00+02:00',
+        published: '2026-04-01',
+        link: 'https://trust.acme.example/updates/b/',
+      },
     ],
   });
 
@@ -37,7 +50,9 @@ describe('Atom feeds', () => {
   });
 
   it('give entries tag URIs that do not change with the page address', () => {
-    expect(tagUri('https://trust.acme.example/', '2026-03-01T12:00:00Z', 'subprocessors/added/cloud-co')).toBe('tag:trust.acme.example,2026-03-01:subprocessors/added/cloud-co');
+    expect(tagUri('https://trust.acme.example/', '2026-03-01T12:00:00Z', 'subprocessors/added/cloud-co')).toBe(
+      'tag:trust.acme.example,2026-03-01:subprocessors/added/cloud-co',
+    );
   });
 });
 
@@ -50,7 +65,12 @@ describe('security.txt', () => {
     policy: 'https://trust.acme.example/policies/vulnerability-disclosure/',
     preferredLanguages: ['en'],
   });
-  const fields = new Map(text.trim().split('\n').map((line) => line.split(/: (.*)/s).slice(0, 2) as [string, string]));
+  const fields = new Map(
+    text
+      .trim()
+      .split('\n')
+      .map((line) => line.split(/: (.*)/s).slice(0, 2) as [string, string]),
+  );
 
   it('has the fields RFC 9116 requires, and the policy', () => {
     expect(fields.get('Contact')).toBe('mailto:security@acme.example');

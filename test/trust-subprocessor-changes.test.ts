@@ -10,9 +10,30 @@ import { changesFromVersions, diffSubprocessors, lastChangeDate, subprocessorCha
 
 const run = promisify(execFile);
 
-const cloudCo: Subprocessor = { name: 'Cloud Co', purpose: 'Hosting', data: ['Telemetry'], location: 'Germany', transferMechanism: 'None', since: '2024-01-01' };
-const mailCo: Subprocessor = { name: 'Mail Co', purpose: 'Email', data: ['Email addresses'], location: 'United States', transferMechanism: 'EU SCCs', since: '2024-06-01' };
-const dataCo: Subprocessor = { name: 'Data Co', purpose: 'Analytics', data: ['Aggregates'], location: 'Ireland', transferMechanism: 'None', since: '2026-03-01' };
+const cloudCo: Subprocessor = {
+  name: 'Cloud Co',
+  purpose: 'Hosting',
+  data: ['Telemetry'],
+  location: 'Germany',
+  transferMechanism: 'None',
+  since: '2024-01-01',
+};
+const mailCo: Subprocessor = {
+  name: 'Mail Co',
+  purpose: 'Email',
+  data: ['Email addresses'],
+  location: 'United States',
+  transferMechanism: 'EU SCCs',
+  since: '2024-06-01',
+};
+const dataCo: Subprocessor = {
+  name: 'Data Co',
+  purpose: 'Analytics',
+  data: ['Aggregates'],
+  location: 'Ireland',
+  transferMechanism: 'None',
+  since: '2026-03-01',
+};
 
 describe('sub-processor changes from git history', () => {
   let repo: string;
@@ -35,7 +56,9 @@ describe('sub-processor changes from git history', () => {
     await run('git', ['-C', repo, 'config', 'user.name', 'Test']);
     await run('git', ['-C', repo, 'config', 'commit.gpgsign', 'false']);
   });
-  afterEach(async () => { await rm(repo, { recursive: true, force: true }); });
+  afterEach(async () => {
+    await rm(repo, { recursive: true, force: true });
+  });
 
   it('announces the sub-processors a commit adds and removes, dated by that commit', async () => {
     await commit([cloudCo, mailCo], '2025-01-10T09:00:00Z', 'Initial list');
@@ -57,9 +80,15 @@ describe('sub-processor changes from git history', () => {
   it('reports a material change to a sub-processor, but not a new website', async () => {
     await commit([cloudCo], '2025-01-10T09:00:00Z', 'Initial list');
     await commit([{ ...cloudCo, website: 'https://cloud.example' }], '2025-02-01T09:00:00Z', 'Add website');
-    await commit([{ ...cloudCo, website: 'https://cloud.example', location: 'United States', transferMechanism: 'EU SCCs' }], '2025-03-01T09:00:00Z', 'Move to the US');
+    await commit(
+      [{ ...cloudCo, website: 'https://cloud.example', location: 'United States', transferMechanism: 'EU SCCs' }],
+      '2025-03-01T09:00:00Z',
+      'Move to the US',
+    );
 
-    const changes = await subprocessorChanges(root(), [{ ...cloudCo, website: 'https://cloud.example', location: 'United States', transferMechanism: 'EU SCCs' }]);
+    const changes = await subprocessorChanges(root(), [
+      { ...cloudCo, website: 'https://cloud.example', location: 'United States', transferMechanism: 'EU SCCs' },
+    ]);
     expect(changes.map((c) => [c.kind, c.date.slice(0, 10), c.fields])).toEqual([
       ['changed', '2025-03-01', ['location', 'transferMechanism']],
       ['added', '2024-01-01', undefined],
@@ -70,7 +99,9 @@ describe('sub-processor changes from git history', () => {
     await commit([cloudCo], '2025-01-10T09:00:00Z', 'Initial list');
     await mkdir(join(root(), 'content'), { recursive: true });
     await writeFile(join(root(), file), 'subprocessors:\n  - name: Broken\n');
-    await run('git', ['-C', repo, 'commit', '-q', '-am', 'Broken'], { env: { ...process.env, GIT_AUTHOR_DATE: '2025-02-01T00:00:00Z', GIT_COMMITTER_DATE: '2025-02-01T00:00:00Z' } });
+    await run('git', ['-C', repo, 'commit', '-q', '-am', 'Broken'], {
+      env: { ...process.env, GIT_AUTHOR_DATE: '2025-02-01T00:00:00Z', GIT_COMMITTER_DATE: '2025-02-01T00:00:00Z' },
+    });
     await commit([cloudCo, mailCo], '2025-03-01T09:00:00Z', 'Fixed, with Mail Co');
 
     const changes = await subprocessorChanges(root(), [cloudCo, mailCo]);
@@ -112,13 +143,20 @@ describe('diffSubprocessors', () => {
 
   it('matches names ignoring case and spacing: a renamed-case sub-processor is edited, not removed and added', () => {
     expect(diffSubprocessors([cloudCo], [{ ...cloudCo, name: ' CLOUD  co' }])).toEqual([
-      { kind: 'edited', name: ' CLOUD  co', subprocessor: { ...cloudCo, name: ' CLOUD  co' }, edits: [{ field: 'name', before: 'Cloud Co', after: ' CLOUD  co' }] },
+      {
+        kind: 'edited',
+        name: ' CLOUD  co',
+        subprocessor: { ...cloudCo, name: ' CLOUD  co' },
+        edits: [{ field: 'name', before: 'Cloud Co', after: ' CLOUD  co' }],
+      },
     ]);
   });
 
   it('calls a change to a material field changed, listing every edit, and any other edit edited', () => {
     const moved = { ...cloudCo, location: 'Ireland', website: 'https://cloud.example' };
-    expect(diffSubprocessors([cloudCo, mailCo], [moved, { ...mailCo, since: '2024-07-01' }]).map((d) => [d.kind, d.name, d.fields, d.edits?.map((e) => e.field)])).toEqual([
+    expect(
+      diffSubprocessors([cloudCo, mailCo], [moved, { ...mailCo, since: '2024-07-01' }]).map((d) => [d.kind, d.name, d.fields, d.edits?.map((e) => e.field)]),
+    ).toEqual([
       ['changed', 'Cloud Co', ['location'], ['location', 'website']],
       ['edited', 'Mail Co', undefined, ['since']],
     ]);

@@ -10,9 +10,23 @@ import { makeFixture } from './fixture.ts';
 const run = promisify(execFile);
 const project = join(import.meta.dirname, '..');
 
-interface Step { name?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, string> }
-interface Job { if?: string; 'runs-on': string; steps: Step[] }
-interface Workflow { on: Record<string, { branches?: string[] } | { cron: string }[] | null>; jobs: Record<string, Job> }
+interface Step {
+  name?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Job {
+  if?: string;
+  'runs-on': string;
+  steps: Step[];
+}
+interface Workflow {
+  on: Record<string, { branches?: string[] } | { cron: string }[] | null>;
+  jobs: Record<string, Job>;
+}
 
 async function workflow(): Promise<Workflow> {
   return parse(await readFile(join(project, '.github/workflows/charter.yml'), 'utf8')) as Workflow;
@@ -77,7 +91,10 @@ describe('the GitHub Actions workflow for a compliance repository', () => {
       const result = await run('bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', step.run!], {
         cwd: fixture.root,
         env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, BASE_REF: 'main', GITHUB_STEP_SUMMARY: summaryFile },
-      }).then(() => 0, (error: { code: number }) => error.code);
+      }).then(
+        () => 0,
+        (error: { code: number }) => error.code,
+      );
       expect(result).toBe(1);
       const summary = await readFile(summaryFile, 'utf8');
       expect(summary).toContain('## Policy review');

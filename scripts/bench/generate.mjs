@@ -60,26 +60,97 @@ const areas = [
   ['CO', 'Compliance', 'compliance management'],
 ];
 
-const scopes = ['Kestrel Cloud', 'the KG-200 gateway', 'corporate IT', 'the factory provisioning line', 'the data platform', 'customer support tooling', 'the OTA update service', 'the device registry', 'engineering laptops', 'the analytics pipeline'];
-const systems = ['Okta', 'AWS', 'GitHub', 'Kafka', 'TimescaleDB', 'the device registry', 'Google Workspace', 'Jira', 'Slack', 'Datadog', 'PagerDuty', 'Vault', 'the OTA service', 'the MQTT brokers', 'Snowflake', 'Jamf', 'the HSM cluster'];
+const scopes = [
+  'Kestrel Cloud',
+  'the KG-200 gateway',
+  'corporate IT',
+  'the factory provisioning line',
+  'the data platform',
+  'customer support tooling',
+  'the OTA update service',
+  'the device registry',
+  'engineering laptops',
+  'the analytics pipeline',
+];
+const systems = [
+  'Okta',
+  'AWS',
+  'GitHub',
+  'Kafka',
+  'TimescaleDB',
+  'the device registry',
+  'Google Workspace',
+  'Jira',
+  'Slack',
+  'Datadog',
+  'PagerDuty',
+  'Vault',
+  'the OTA service',
+  'the MQTT brokers',
+  'Snowflake',
+  'Jamf',
+  'the HSM cluster',
+];
 // Team names read as singular: "Security reviews …".
-const roles = ['The system owner', 'Security', 'Platform and SRE', 'IT and People Operations', 'Firmware engineering', 'The line manager', 'Legal', 'Customer Success', 'Internal audit', 'Data engineering'];
+const roles = [
+  'The system owner',
+  'Security',
+  'Platform and SRE',
+  'IT and People Operations',
+  'Firmware engineering',
+  'The line manager',
+  'Legal',
+  'Customer Success',
+  'Internal audit',
+  'Data engineering',
+];
 const verbs = ['reviews', 'approves', 'records', 'monitors', 'tests', 'documents', 'verifies', 'escalates', 'rotates', 'retains'];
-const objects = ['access requests', 'configuration changes', 'signing keys', 'audit logs', 'backup restores', 'vendor assessments', 'incident tickets', 'firmware releases', 'device certificates', 'risk register entries', 'exception requests', 'security alerts'];
-const periods = ['within one business day', 'every quarter', 'before each release', 'at least once a year', 'within 72 hours', 'every month', 'before go-live', 'within 5 business days', 'after every major change', 'each sprint'];
+const objects = [
+  'access requests',
+  'configuration changes',
+  'signing keys',
+  'audit logs',
+  'backup restores',
+  'vendor assessments',
+  'incident tickets',
+  'firmware releases',
+  'device certificates',
+  'risk register entries',
+  'exception requests',
+  'security alerts',
+];
+const periods = [
+  'within one business day',
+  'every quarter',
+  'before each release',
+  'at least once a year',
+  'within 72 hours',
+  'every month',
+  'before go-live',
+  'within 5 business days',
+  'after every major change',
+  'each sprint',
+];
 const qualifiers = ['Standard', 'Policy', 'Procedure Policy', 'Requirements', 'Rules'];
 
 const cap = (s) => s[0].toUpperCase() + s.slice(1);
-const slugify = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slugify = (s) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 const isoDaysAgo = (today, days) => new Date(today.getTime() - days * 86_400_000).toISOString().slice(0, 10);
 
 function sentence(r) {
   const forms = [
     () => `${r.pick(roles)} ${r.pick(verbs)} ${r.pick(objects)} for ${r.pick(systems)} ${r.pick(periods)}.`,
-    () => `Every change to ${r.pick(systems)} that affects ${r.pick(objects)} is recorded with a ticket, an owner and a reason, and ${r.pick(roles).replace(/^The /, 'the ')} keeps the record for at least three years.`,
-    () => `Where ${r.pick(systems)} cannot meet this requirement, the gap is listed in the risk register with a compensating measure and a date by which it is closed.`,
+    () =>
+      `Every change to ${r.pick(systems)} that affects ${r.pick(objects)} is recorded with a ticket, an owner and a reason, and ${r.pick(roles).replace(/^The /, 'the ')} keeps the record for at least three years.`,
+    () =>
+      `Where ${r.pick(systems)} cannot meet this requirement, the gap is listed in the risk register with a compensating measure and a date by which it is closed.`,
     () => `${cap(r.pick(objects))} that fall outside the expected pattern raise an alert to the on-call engineer, who acknowledges it ${r.pick(periods)}.`,
-    () => `The owner named in the inventory ${r.pick(verbs)} the result and keeps the evidence in the audit folder so that a sample can be shown to an auditor.`,
+    () =>
+      `The owner named in the inventory ${r.pick(verbs)} the result and keeps the evidence in the audit folder so that a sample can be shown to an auditor.`,
     () => `This applies equally to employees, contractors and service accounts working on ${r.pick(scopes)}.`,
   ];
   return r.pick(forms)();
@@ -89,7 +160,8 @@ const paragraph = (r, min, max) => Array.from({ length: r.int(min, max) }, () =>
 
 function table(r, rows) {
   const lines = ['| Role | Responsibility |', '|---|---|'];
-  for (const role of r.sample(roles, rows)) lines.push(`| ${role} | ${cap(r.pick(verbs))} ${r.pick(objects)} ${r.pick(periods)}; report exceptions to Security |`);
+  for (const role of r.sample(roles, rows))
+    lines.push(`| ${role} | ${cap(r.pick(verbs))} ${r.pick(objects)} ${r.pick(periods)}; report exceptions to Security |`);
   return lines.join('\n');
 }
 
@@ -131,7 +203,9 @@ function runbookBody(r) {
   for (let s = 1; s <= count; s++) {
     const lines = [`## ${s}. ${cap(r.pick(verbs))} the ${r.pick(objects)}`, ''];
     for (let i = 0; i < r.int(2, 4); i++) {
-      lines.push(`${step++}. ${sentence(r)} Run \`kestrel-ops ${r.pick(['status', 'halt', 'export', 'rotate', 'verify'])} --target ${slugify(r.pick(systems))}\` and note the result in the ticket.`);
+      lines.push(
+        `${step++}. ${sentence(r)} Run \`kestrel-ops ${r.pick(['status', 'halt', 'export', 'rotate', 'verify'])} --target ${slugify(r.pick(systems))}\` and note the result in the ticket.`,
+      );
     }
     if (r.next() < 0.4) {
       lines.push('', ...r.sample(systems, 3).map((system) => `- **${system}:** ${sentence(r)}`));
@@ -189,7 +263,14 @@ export function documentCounts(documents) {
 function git(root, args, env = {}) {
   execFileSync('git', ['-C', root, ...args], {
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, GIT_AUTHOR_NAME: 'Priya Raman', GIT_AUTHOR_EMAIL: 'priya.raman@kestrel.example', GIT_COMMITTER_NAME: 'GitHub', GIT_COMMITTER_EMAIL: 'noreply@github.com', ...env },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Priya Raman',
+      GIT_AUTHOR_EMAIL: 'priya.raman@kestrel.example',
+      GIT_COMMITTER_NAME: 'GitHub',
+      GIT_COMMITTER_EMAIL: 'noreply@github.com',
+      ...env,
+    },
   });
 }
 
@@ -234,8 +315,14 @@ export async function generateContent(root, documents, { seed = 9, today = new D
       `title: ${yamlString(`${cap(r.pick(verbs))} ${r.pick(objects)} for ${r.pick(systems)}`)}`,
       `area: ${control.area}`,
       'description: >-',
-      ...paragraph(r, 3, 5).match(/.{1,90}(\s|$)/g).map((line) => `  ${line.trim()}`),
-      ...(index % 2 === 0 ? [`publicSummary: ${yamlString(`We ${r.pick(verbs).replace(/s$/, '')} ${r.pick(objects)} ${r.pick(periods)} as part of our ${control.topic} programme.`)}`] : []),
+      ...paragraph(r, 3, 5)
+        .match(/.{1,90}(\s|$)/g)
+        .map((line) => `  ${line.trim()}`),
+      ...(index % 2 === 0
+        ? [
+            `publicSummary: ${yamlString(`We ${r.pick(verbs).replace(/s$/, '')} ${r.pick(objects)} ${r.pick(periods)} as part of our ${control.topic} programme.`)}`,
+          ]
+        : []),
       `owner: ${r.pick(people)}`,
       `frequency: ${r.pick(['continuous', 'daily', 'weekly', 'monthly', 'quarterly', 'annual'])}`,
       'evidence:',
@@ -304,11 +391,27 @@ export async function generateContent(root, documents, { seed = 9, today = new D
   git(root, ['checkout', '-q', '-b', 'policy-review']);
   for (const file of policyFiles.filter((_, i) => i % 10 === 0)) {
     const text = await readFile(join(root, file), 'utf8');
-    await writeFile(join(root, file), text.replace(/^version: (\d+)\.(\d+)\.(\d+)$/m, (_, a, b) => `version: ${a}.${Number(b) + 1}.0`).replace('## Exceptions\n\n', '## Exceptions\n\nExceptions last at most 90 days. '));
+    await writeFile(
+      join(root, file),
+      text
+        .replace(/^version: (\d+)\.(\d+)\.(\d+)$/m, (_, a, b) => `version: ${a}.${Number(b) + 1}.0`)
+        .replace('## Exceptions\n\n', '## Exceptions\n\nExceptions last at most 90 days. '),
+    );
   }
   git(root, ['commit', '-q', '-a', '-m', 'Annual review of policies'], day(20));
   git(root, ['checkout', '-q', 'main']);
-  git(root, ['merge', '-q', '--no-ff', 'policy-review', '-m', 'Merge pull request #1 from kestrel/policy-review\n\nAnnual review of policies\n\nApproved-by: Marcus Webb <marcus.webb@kestrel.example>'], day(19));
+  git(
+    root,
+    [
+      'merge',
+      '-q',
+      '--no-ff',
+      'policy-review',
+      '-m',
+      'Merge pull request #1 from kestrel/policy-review\n\nAnnual review of policies\n\nApproved-by: Marcus Webb <marcus.webb@kestrel.example>',
+    ],
+    day(19),
+  );
   for (const file of runbookFiles.filter((_, i) => i % 10 === 0)) {
     const text = await readFile(join(root, file), 'utf8');
     await writeFile(join(root, file), `${text}\nAfter the run, file the ticket under the quarterly review epic.\n`);

@@ -52,7 +52,9 @@ ${data.description}
 
 ${data.evidence.map((item) => `- ${item}`).join('\n')}
 
-${Object.entries(data.mappings ?? {}).map(([framework, ids]) => `- ${framework}: ${ids.join(', ')}`).join('\n')}
+${Object.entries(data.mappings ?? {})
+  .map(([framework, ids]) => `- ${framework}: ${ids.join(', ')}`)
+  .join('\n')}
 `;
 
 /** Writes a Hugo site for the content root's policies, runbooks and controls into siteDir. */

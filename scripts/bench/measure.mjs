@@ -54,8 +54,14 @@ export function measure(command, args, { cwd, env, sampleMs = 50, quiet = true }
     const child = spawn(command, args, { cwd, env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; if (!quiet) process.stdout.write(d); });
-    child.stderr.on('data', (d) => { stderr += d; if (!quiet) process.stderr.write(d); });
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      if (!quiet) process.stdout.write(d);
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      if (!quiet) process.stderr.write(d);
+    });
     let peakBytes = 0;
     let samples = 0;
     const sample = () => {
@@ -65,7 +71,10 @@ export function measure(command, args, { cwd, env, sampleMs = 50, quiet = true }
     };
     const timer = canSampleMemory ? setInterval(sample, sampleMs) : undefined;
     if (canSampleMemory) setImmediate(sample);
-    child.on('error', (error) => { clearInterval(timer); fail(error); });
+    child.on('error', (error) => {
+      clearInterval(timer);
+      fail(error);
+    });
     child.on('exit', (code) => {
       clearInterval(timer);
       // A process that ended before a second sample was too quick to tell its peak.

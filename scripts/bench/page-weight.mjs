@@ -5,7 +5,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const attribute = (tag, name) => new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)?.slice(2).find((v) => v !== undefined);
+const attribute = (tag, name) =>
+  new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i')
+    .exec(tag)
+    ?.slice(2)
+    .find((v) => v !== undefined);
 
 /** Site-relative files only: an absolute URL to another host is not part of the site's weight. */
 const local = (href) => href && !/^[a-z]+:|^\/\//i.test(href);
@@ -28,16 +32,20 @@ function fontNeeded(unicodeRange, codePoints) {
 export async function pageWeight(siteDir, page) {
   const html = await readFile(join(siteDir, page), 'utf8');
   const tags = html.match(/<(link|script)\b[^>]*>/gi) ?? [];
-  const stylesheets = tags.filter((t) => /^<link/i.test(t) && /rel\s*=\s*["']?stylesheet/i.test(t)).map((t) => attribute(t, 'href')).filter(local);
+  const stylesheets = tags
+    .filter((t) => /^<link/i.test(t) && /rel\s*=\s*["']?stylesheet/i.test(t))
+    .map((t) => attribute(t, 'href'))
+    .filter(local);
   const scripts = [
     ...tags.filter((t) => /^<script/i.test(t)).map((t) => attribute(t, 'src')),
     ...tags.filter((t) => /^<link/i.test(t) && /rel\s*=\s*["']?modulepreload/i.test(t)).map((t) => attribute(t, 'href')),
   ].filter(local);
   const inlineScript = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)].reduce((sum, m) => sum + Buffer.byteLength(m[1]), 0);
   const inlineStyle = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].reduce((sum, m) => sum + Buffer.byteLength(m[1]), 0);
-  const read = (href) => readFile(join(siteDir, decodeURI(href.split(/[?#]/)[0]))).catch(() => {
-    throw new Error(`${page} references ${href}, which is not in ${siteDir}`);
-  });
+  const read = (href) =>
+    readFile(join(siteDir, decodeURI(href.split(/[?#]/)[0]))).catch(() => {
+      throw new Error(`${page} references ${href}, which is not in ${siteDir}`);
+    });
 
   const css = await Promise.all([...new Set(stylesheets)].map(read));
   const js = await Promise.all([...new Set(scripts)].map(read));

@@ -38,14 +38,16 @@ try {
   for (const input of inputs) warm.push(await time(input));
   if (cold.some((r) => r.cached) || warm.some((r) => !r.cached)) throw new Error('the preview image cache did not behave as expected');
   const mean = (list) => list.reduce((sum, r) => sum + r.ms, 0) / list.length;
-  console.log(JSON.stringify({
-    images: count,
-    // The first render also loads the fonts and warms satori and resvg up.
-    firstMs: cold[0].ms,
-    renderMs: mean(cold.slice(1)),
-    cachedMs: mean(warm),
-    pngBytes: Math.round(cold.reduce((sum, r) => sum + r.bytes, 0) / count),
-  }));
+  console.log(
+    JSON.stringify({
+      images: count,
+      // The first render also loads the fonts and warms satori and resvg up.
+      firstMs: cold[0].ms,
+      renderMs: mean(cold.slice(1)),
+      cachedMs: mean(warm),
+      pngBytes: Math.round(cold.reduce((sum, r) => sum + r.bytes, 0) / count),
+    }),
+  );
 } finally {
   await rm(cacheDir, { recursive: true, force: true });
 }

@@ -27,7 +27,9 @@ if (major < 22 || (major === 22 && minor < 12)) {
 }
 // The bench imports the project's TypeScript modules: Node before 22.18 needs the flag for that.
 if (!process.features?.typescript) {
-  const self = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const self = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
   process.exit(self.status ?? 1);
 }
 const { serverDir } = await import('../../src/astro/build-paths.ts');
@@ -91,7 +93,9 @@ function machine() {
   })();
   const version = (cmd, args) => {
     try {
-      return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n')[0];
+      return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+        .trim()
+        .split('\n')[0];
     } catch {
       return 'not installed';
     }
@@ -152,12 +156,19 @@ async function benchSize(work, documents) {
   result.imagesRenderedAgain = cachedImages() - result.imagesRendered;
 
   log(`${documents} documents: Pagefind alone on the built portal`);
-  result.pagefind = await measureOk(node, [pagefindBin, '--site', join(out, 'portal'), '--output-path', join(dir, 'pagefind'), '--force-language', 'en', '--silent'], { cwd: project });
+  result.pagefind = await measureOk(
+    node,
+    [pagefindBin, '--site', join(out, 'portal'), '--output-path', join(dir, 'pagefind'), '--force-language', 'en', '--silent'],
+    { cwd: project },
+  );
 
   log(`${documents} documents: bare Astro + MDX`);
   const astroOut = join(dir, 'astro');
   const astroEnv = { ...process.env, BENCH_CONTENT_ROOT: root, BENCH_OUT_DIR: astroOut, BENCH_CACHE_DIR: join(dir, 'astro-cache') };
-  result.astro = await measureOk(node, [astroBin, 'build', '--silent', '--root', join(project, 'scripts/bench/baseline-astro')], { cwd: project, env: astroEnv });
+  result.astro = await measureOk(node, [astroBin, 'build', '--silent', '--root', join(project, 'scripts/bench/baseline-astro')], {
+    cwd: project,
+    env: astroEnv,
+  });
   result.astro.pages = countHtml(astroOut);
 
   if (hugoVersion()) {
@@ -206,19 +217,30 @@ function report({ info, results, images, weights, server, seconds, command }) {
   push(`| load average (1, 5, 15 min) at start and end | ${info.load}; ${info.loadAtEnd} |`, '');
 
   push('### Build time', '');
-  push('Documents split 30 % policies, 20 % runbooks, 50 % controls; policies and runbooks are MDX of about 900 words with headings, lists and tables; controls map to the real framework catalogs. Charter is `charter build` (check, portal with search index, trust center with preview images), from an empty preview image cache. Peak memory is the largest resident set of the whole process tree, sampled every 50 ms (– when a run was too short to sample).', '');
+  push(
+    'Documents split 30 % policies, 20 % runbooks, 50 % controls; policies and runbooks are MDX of about 900 words with headings, lists and tables; controls map to the real framework catalogs. Charter is `charter build` (check, portal with search index, trust center with preview images), from an empty preview image cache. Peak memory is the largest resident set of the whole process tree, sampled every 50 ms (– when a run was too short to sample).',
+    '',
+  );
   push('| documents | Charter s | pages | pages/s | peak MB | Astro + MDX s | pages | peak MB | Hugo s | pages | peak MB | Charter ÷ Astro | Charter ÷ Hugo |');
   push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     const pages = r.charter.pages.portal + r.charter.pages.trust;
-    push(`| ${fmt(r.documents)} | ${s(r.charter.seconds)} | ${fmt(pages)} | ${(pages / r.charter.seconds).toFixed(0)} | ${mb(r.charter.peakBytes)} | ${s(r.astro.seconds)} | ${fmt(r.astro.pages)} | ${mb(r.astro.peakBytes)} | ${s(r.hugo?.seconds)} | ${r.hugo ? fmt(r.hugo.pages) : '–'} | ${mb(r.hugo?.peakBytes)} | ${ratio(r.charter.seconds, r.astro.seconds)} | ${ratio(r.charter.seconds, r.hugo?.seconds)} |`);
+    push(
+      `| ${fmt(r.documents)} | ${s(r.charter.seconds)} | ${fmt(pages)} | ${(pages / r.charter.seconds).toFixed(0)} | ${mb(r.charter.peakBytes)} | ${s(r.astro.seconds)} | ${fmt(r.astro.pages)} | ${mb(r.astro.peakBytes)} | ${s(r.hugo?.seconds)} | ${r.hugo ? fmt(r.hugo.pages) : '–'} | ${mb(r.hugo?.peakBytes)} | ${ratio(r.charter.seconds, r.astro.seconds)} | ${ratio(r.charter.seconds, r.hugo?.seconds)} |`,
+    );
   }
   if (!results[0]?.hugo) push('', `Hugo: ${hugoInstallHint}.`);
-  push('', '### Where Charter\'s time goes', '');
+  push('', "### Where Charter's time goes", '');
   push('| documents | check alone s | portal build s | Pagefind alone s | trust build s | Charter ÷ Astro, portal only |');
   push('|---:|---:|---:|---:|---:|---:|');
-  for (const r of results) push(`| ${fmt(r.documents)} | ${s(r.check.seconds)} | ${s(r.charter.portalSeconds)} | ${s(r.pagefind.seconds)} | ${s(r.charter.trustSeconds)} | ${ratio(r.charter.portalSeconds, r.astro.seconds)} |`);
-  push('', 'The portal and trust builds are the times `charter build` prints for each site; "check alone" and "Pagefind alone" are separate runs of `charter check` and of the Pagefind CLI on the built portal.');
+  for (const r of results)
+    push(
+      `| ${fmt(r.documents)} | ${s(r.check.seconds)} | ${s(r.charter.portalSeconds)} | ${s(r.pagefind.seconds)} | ${s(r.charter.trustSeconds)} | ${ratio(r.charter.portalSeconds, r.astro.seconds)} |`,
+    );
+  push(
+    '',
+    'The portal and trust builds are the times `charter build` prints for each site; "check alone" and "Pagefind alone" are separate runs of `charter check` and of the Pagefind CLI on the built portal.',
+  );
 
   if (results.length > 1) {
     push('', '### How cost grows', '', 'Ratio of build times between sizes; linear growth is the ratio of document counts.', '');
@@ -232,17 +254,40 @@ function report({ info, results, images, weights, server, seconds, command }) {
   }
 
   push('', '### Preview images', '');
-  push(`Rendering directly with \`src/lib/publish/og-image.ts\` (satori, then resvg to PNG, 1200 × 630): ${s(images.renderMs)} ms per image (the first image of a process ${s(images.firstMs)} ms, as it loads the fonts), ${images.cachedMs.toFixed(2)} ms per image from the cache, ${kb(images.pngBytes)} KB per PNG.`, '');
-  push('| documents | images in the trust build | rendered, empty cache | rendering time s (estimate) | trust build s | rendered again on a rebuild with nothing changed | rendering time s (estimate) | trust rebuild s |', '|---:|---:|---:|---:|---:|---:|---:|---:|');
+  push(
+    `Rendering directly with \`src/lib/publish/og-image.ts\` (satori, then resvg to PNG, 1200 × 630): ${s(images.renderMs)} ms per image (the first image of a process ${s(images.firstMs)} ms, as it loads the fonts), ${images.cachedMs.toFixed(2)} ms per image from the cache, ${kb(images.pngBytes)} KB per PNG.`,
+    '',
+  );
+  push(
+    '| documents | images in the trust build | rendered, empty cache | rendering time s (estimate) | trust build s | rendered again on a rebuild with nothing changed | rendering time s (estimate) | trust rebuild s |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+  );
   for (const r of results) {
     const renderTime = (rendered) => (rendered * images.renderMs + (r.previewImages - rendered) * images.cachedMs) / 1000;
-    push(`| ${fmt(r.documents)} | ${r.previewImages} | ${r.imagesRendered} | ${renderTime(r.imagesRendered).toFixed(2)} | ${s(r.charter.trustSeconds)} | ${r.imagesRenderedAgain} | ${renderTime(r.imagesRenderedAgain).toFixed(2)} | ${s(r.trustRebuildSeconds)} |`);
+    push(
+      `| ${fmt(r.documents)} | ${r.previewImages} | ${r.imagesRendered} | ${renderTime(r.imagesRendered).toFixed(2)} | ${s(r.charter.trustSeconds)} | ${r.imagesRenderedAgain} | ${renderTime(r.imagesRenderedAgain).toFixed(2)} | ${s(r.trustRebuildSeconds)} |`,
+    );
   }
-  push('', 'Rendered images are counted as new files in the image cache; rendering time is that count times the per-image figures above. The trust build times also hold Astro\'s own work, which a rebuild repeats.');
+  push(
+    '',
+    "Rendered images are counted as new files in the image cache; rendering time is that count times the per-image figures above. The trust build times also hold Astro's own work, which a rebuild repeats.",
+  );
 
-  push('', '### Page weight', '', 'Bytes a browser downloads for the page, from the built example content: the HTML, the stylesheets and scripts it references, and the web font files its text needs. Compressed is gzip level 9 of HTML, CSS and JS (fonts are WOFF2 already). Images are not counted.', '');
-  push('| page | HTML KB | of which inline JS KB | CSS KB | JS files KB | fonts KB | files | total KB | compressed KB |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|');
-  for (const w of weights) push(`| ${w.label} | ${kb(w.html)} | ${kb(w.inlineScript)} | ${kb(w.css)} | ${kb(w.js)} | ${kb(w.fonts)} | ${w.files} | ${kb(w.total)} | ${kb(w.totalGzip)} |`);
+  push(
+    '',
+    '### Page weight',
+    '',
+    'Bytes a browser downloads for the page, from the built example content: the HTML, the stylesheets and scripts it references, and the web font files its text needs. Compressed is gzip level 9 of HTML, CSS and JS (fonts are WOFF2 already). Images are not counted.',
+    '',
+  );
+  push(
+    '| page | HTML KB | of which inline JS KB | CSS KB | JS files KB | fonts KB | files | total KB | compressed KB |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  );
+  for (const w of weights)
+    push(
+      `| ${w.label} | ${kb(w.html)} | ${kb(w.inlineScript)} | ${kb(w.css)} | ${kb(w.js)} | ${kb(w.fonts)} | ${w.files} | ${kb(w.total)} | ${kb(w.totalGzip)} |`,
+    );
 
   push('', '### Server', '', ...server.lines);
   return lines.join('\n');
@@ -254,7 +299,14 @@ async function main() {
   const info = machine();
   if (!hugoVersion()) log(hugoInstallHint);
   if (!canSampleMemory) log('cannot read /proc: peak memory is not measured');
-  log(`sizes ${sizes.join(', ')}: ${sizes.map((n) => { const c = documentCounts(n); return `${c.policies}/${c.runbooks}/${c.controls}`; }).join(', ')} policies/runbooks/controls`);
+  log(
+    `sizes ${sizes.join(', ')}: ${sizes
+      .map((n) => {
+        const c = documentCounts(n);
+        return `${c.policies}/${c.runbooks}/${c.controls}`;
+      })
+      .join(', ')} policies/runbooks/controls`,
+  );
   const work = await mkdtemp(join(tmpdir(), 'charter-bench-'));
   try {
     const results = [];

@@ -10,10 +10,12 @@ import { join } from 'node:path';
 /** A free TCP port on 127.0.0.1. */
 export function freePort() {
   return new Promise((done, fail) => {
-    const server = createServer().once('error', fail).listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => done(port));
-    });
+    const server = createServer()
+      .once('error', fail)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address();
+        server.close(() => done(port));
+      });
   });
 }
 
@@ -21,9 +23,15 @@ export function freePort() {
 export async function startSiteServer(entry, { cwd, env = {}, port } = {}) {
   if (!existsSync(entry)) throw new Error(`no server entry at ${entry}; build the site first`);
   port ??= await freePort();
-  const child = spawn(process.execPath, [entry], { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) } });
+  const child = spawn(process.execPath, [entry], {
+    cwd,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
+  });
   let stderr = '';
-  child.stderr.on('data', (d) => { stderr += d; });
+  child.stderr.on('data', (d) => {
+    stderr += d;
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -36,7 +44,14 @@ export async function startSiteServer(entry, { cwd, env = {}, port } = {}) {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  return { url, stop: () => new Promise((done) => { child.once('exit', done); child.kill(); }) };
+  return {
+    url,
+    stop: () =>
+      new Promise((done) => {
+        child.once('exit', done);
+        child.kill();
+      }),
+  };
 }
 
 /**
@@ -53,7 +68,9 @@ export async function loadTest(url, { connections = 10, amount = 2000, requests,
   const result = await new Promise((done, fail) => {
     // With `amount` set autocannon ignores its duration; each request still times out after 10 s.
     const instance = autocannon({ url, connections, amount, timeout: 10, requests, method, headers, body }, (error, r) => (error ? fail(error) : done(r)));
-    instance.on('response', () => { last = performance.now(); });
+    instance.on('response', () => {
+      last = performance.now();
+    });
   });
   const codes = Object.fromEntries(Object.entries(result).filter(([k]) => /^\dxx$/.test(k)));
   return {
@@ -65,7 +82,11 @@ export async function loadTest(url, { connections = 10, amount = 2000, requests,
   };
 }
 
-export const autocannonAvailable = () => import('autocannon').then(() => true, () => false);
+export const autocannonAvailable = () =>
+  import('autocannon').then(
+    () => true,
+    () => false,
+  );
 
 /** A real SMTP server on 127.0.0.1 that keeps the text of every message, for the emailed links. */
 async function startMailSink() {
@@ -76,7 +97,10 @@ async function startMailSink() {
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => { messages.push({ to: mail.to?.text ?? '', text: mail.text ?? '' }); callback(); }, callback);
+      simpleParser(stream).then((mail) => {
+        messages.push({ to: mail.to?.text ?? '', text: mail.text ?? '' });
+        callback();
+      }, callback);
     },
   });
   await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
@@ -140,12 +164,24 @@ export async function serverBenchmarks({ out, project, work, log, serverDir }) {
     cwd: project,
     port,
     env: {
-      CHARTER_ROOT: root, CHARTER_DB: join(work, 'server-bench.db'), CHARTER_SECRET: 'bench-secret-'.padEnd(48, 'x'), CHARTER_MODE: 'production',
-      CHARTER_PUBLIC_URL: url, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mail.port), SMTP_FROM: 'Kestrel Trust <trust@kestrel.example>',
+      CHARTER_ROOT: root,
+      CHARTER_DB: join(work, 'server-bench.db'),
+      CHARTER_SECRET: 'bench-secret-'.padEnd(48, 'x'),
+      CHARTER_MODE: 'production',
+      CHARTER_PUBLIC_URL: url,
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(mail.port),
+      SMTP_FROM: 'Kestrel Trust <trust@kestrel.example>',
     },
   });
   const formHeaders = { origin: url, 'content-type': 'application/x-www-form-urlencoded' };
-  const form = (email) => ({ document: 'soc2-type2-2026', name: 'Jo Buyer', email, company: 'Prospect AG', reason: 'Vendor security review before our rollout.' });
+  const form = (email) => ({
+    document: 'soc2-type2-2026',
+    name: 'Jo Buyer',
+    email,
+    company: 'Prospect AG',
+    reason: 'Vendor security review before our rollout.',
+  });
   const post = (path, fields) => fetch(`${url}${path}`, { method: 'POST', redirect: 'manual', headers: formHeaders, body: new URLSearchParams(fields) });
 
   const scenarios = [];
@@ -164,12 +200,14 @@ export async function serverBenchmarks({ out, project, work, log, serverDir }) {
     await measure('`POST /request/` request form (validation, rules, a request and an audit entry in SQLite, the NDA step)', '/request/', {
       connections: 10,
       amount: 3000,
-      requests: [{
-        method: 'POST',
-        path: '/request/',
-        headers: formHeaders,
-        setupRequest: (request) => ({ ...request, body: new URLSearchParams(form(`buyer-${++prospect}@prospect-${prospect}.example`)).toString() }),
-      }],
+      requests: [
+        {
+          method: 'POST',
+          path: '/request/',
+          headers: formHeaders,
+          setupRequest: (request) => ({ ...request, body: new URLSearchParams(form(`buyer-${++prospect}@prospect-${prospect}.example`)).toString() }),
+        },
+      ],
     });
 
     log('server: approving requests for the download links');
@@ -191,7 +229,7 @@ export async function serverBenchmarks({ out, project, work, log, serverDir }) {
   const downloads = count("SELECT count(*) AS n FROM audit_log WHERE kind = 'document.downloaded'");
   db.close();
   const lines = [
-    'autocannon on 127.0.0.1 against the trust center\'s server bundle (`node dist/trust-server/entry.mjs`) running as in production: a signing secret, SQLite, real SMTP to a sink on 127.0.0.1, and the example content with its rate limits raised so that the load is served rather than refused. Each endpoint gets a warm-up, then the stated number of requests over 10 connections; the download links are those mailed for 20 requests approved through the form, the NDA and the customer-domain rule.',
+    "autocannon on 127.0.0.1 against the trust center's server bundle (`node dist/trust-server/entry.mjs`) running as in production: a signing secret, SQLite, real SMTP to a sink on 127.0.0.1, and the example content with its rate limits raised so that the load is served rather than refused. Each endpoint gets a warm-up, then the stated number of requests over 10 connections; the download links are those mailed for 20 requests approved through the form, the NDA and the customer-domain rule.",
     '',
     '',
     `Afterwards the database held ${stored} of the ${prospect} requests sent to the form (warm-up included) and ${downloads} logged downloads for ${downloadsSent} download requests.`,
@@ -200,8 +238,13 @@ export async function serverBenchmarks({ out, project, work, log, serverDir }) {
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const s of scenarios) {
-    const codes = Object.entries(s.codes).filter(([, n]) => n).map(([k, n]) => `${k}: ${n}`).join(', ');
-    lines.push(`| ${s.label} | ${s.connections} | ${s.requests} | ${s.requestsPerSecond.toFixed(0)} | ${s.latency.p50} | ${s.latency.p90} | ${s.latency.p99} | ${s.latency.max} | ${s.errors} | ${codes} |`);
+    const codes = Object.entries(s.codes)
+      .filter(([, n]) => n)
+      .map(([k, n]) => `${k}: ${n}`)
+      .join(', ');
+    lines.push(
+      `| ${s.label} | ${s.connections} | ${s.requests} | ${s.requestsPerSecond.toFixed(0)} | ${s.latency.p50} | ${s.latency.p90} | ${s.latency.p99} | ${s.latency.max} | ${s.errors} | ${codes} |`,
+    );
   }
   return { scenarios, lines };
 }

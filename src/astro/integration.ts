@@ -15,15 +15,16 @@ const injected = (target: Target, { pattern, file, onDemand }: SiteRoute) => ({
 });
 
 /** Each site is its own route set (src/astro/site-routes.ts); a build injects exactly one of them. */
-export const routes = Object.fromEntries(targets.map((t) => [t, siteRoutes[t].map((route) => injected(t, route))])) as Record<Target, ReturnType<typeof injected>[]>;
+export const routes = Object.fromEntries(targets.map((t) => [t, siteRoutes[t].map((route) => injected(t, route))])) as Record<
+  Target,
+  ReturnType<typeof injected>[]
+>;
 
 /** The address each site is published at, for canonical URLs and feeds. */
 async function siteUrl(root: string, target: Target): Promise<string | undefined> {
   const text = await readFile(join(root, 'content/site.yaml'), 'utf8').catch(() => undefined);
   if (!text) return undefined;
-  const data = parseContentFile('site', 'content/site.yaml', text).entry?.data as
-    | { trustCenter?: { url?: string }; portal?: { url?: string } }
-    | undefined;
+  const data = parseContentFile('site', 'content/site.yaml', text).entry?.data as { trustCenter?: { url?: string }; portal?: { url?: string } } | undefined;
   return target === 'trust' ? data?.trustCenter?.url : data?.portal?.url;
 }
 

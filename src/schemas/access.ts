@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { nonEmpty } from './common.ts';
 
-const domain = z
-  .string()
-  .regex(/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/, { error: 'expected a lower-case domain such as example.com' });
+const domain = z.string().regex(/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/, { error: 'expected a lower-case domain such as example.com' });
 
 /**
  * Who gets gated documents and how: read only by the request server, never published.
@@ -27,10 +25,12 @@ export const accessSettingsSchema = z.strictObject({
   /** Days a reviewer's approve/deny link stays valid. */
   reviewLinkDays: z.number().int().min(1).max(30).default(7),
   /** Requests accepted per IP address per hour, and per email address per day; more get "try again later". */
-  rateLimits: z.strictObject({
-    perIpPerHour: z.number().int().min(1).default(10),
-    perEmailPerDay: z.number().int().min(1).default(5),
-  }).default({ perIpPerHour: 10, perEmailPerDay: 5 }),
+  rateLimits: z
+    .strictObject({
+      perIpPerHour: z.number().int().min(1).default(10),
+      perEmailPerDay: z.number().int().min(1).default(5),
+    })
+    .default({ perIpPerHour: 10, perEmailPerDay: 5 }),
   /** Shown to requesters, e.g. who to contact about a refused request. */
   contactNote: nonEmpty.optional(),
 });

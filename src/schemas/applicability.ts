@@ -6,12 +6,14 @@ import { nonEmpty } from './common.ts';
  * will read in the Statement of Applicability.
  */
 export const applicabilitySchema = z.strictObject({
-  exclusions: z.array(
-    z.strictObject({
-      /** Namespaced requirement id, e.g. iso27001:A.7.5 or soc2:P3.1. */
-      requirement: nonEmpty,
-      justification: nonEmpty,
-    }),
-  ).default([]),
+  exclusions: z
+    .array(
+      z.strictObject({
+        /** Namespaced requirement id, e.g. iso27001:A.7.5 or soc2:P3.1. */
+        requirement: nonEmpty,
+        justification: nonEmpty,
+      }),
+    )
+    .default([]),
 });
 export type Applicability = z.infer<typeof applicabilitySchema>;

@@ -5,10 +5,13 @@ export const isoDate = z
   .string({ error: 'expected a date written as YYYY-MM-DD' })
   // abort: a date in another format is one fault, not also "not a real calendar date".
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written as YYYY-MM-DD', abort: true })
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, { error: 'is not a real calendar date' });
+  .refine(
+    (value) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+    },
+    { error: 'is not a real calendar date' },
+  );
 
 /** Semantic version: a major bump means everyone must acknowledge again, a minor or patch bump does not. */
 export const semver = z

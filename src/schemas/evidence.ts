@@ -16,7 +16,7 @@ export const evidenceDraftSchema = z
     collector: slug.describe(
       'Which collector produced the snapshot, in lower-case words joined by hyphens (e.g. identity-provider-mfa). Each collector has its own hash chain.',
     ),
-    collectedAt: utcTimestamp.describe('When the collector ran, in UTC (e.g. 2026-11-20T06:00:00Z). Must be later than the collector\'s previous snapshot.'),
+    collectedAt: utcTimestamp.describe("When the collector ran, in UTC (e.g. 2026-11-20T06:00:00Z). Must be later than the collector's previous snapshot."),
     period: z
       .strictObject({
         from: utcTimestamp.describe('Start of the span the items cover, in UTC.'),

@@ -31,12 +31,14 @@ export const frameworkSchema = z.strictObject({
   /** Edition of the framework this catalog follows. */
   version: nonEmpty,
   description: nonEmpty,
-  groups: z.array(
-    z.strictObject({
-      id: nonEmpty,
-      title: nonEmpty,
-      requirements: z.array(requirementSchema).min(1),
-    }),
-  ).min(1),
+  groups: z
+    .array(
+      z.strictObject({
+        id: nonEmpty,
+        title: nonEmpty,
+        requirements: z.array(requirementSchema).min(1),
+      }),
+    )
+    .min(1),
 });
 export type Framework = z.infer<typeof frameworkSchema>;

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { acknowledgementState, parseRoster, personStates, policyAppliesTo, type AcknowledgementState, type RosterPerson } from '../lib/policies/acknowledgements.ts';
+import {
+  acknowledgementState,
+  parseRoster,
+  personStates,
+  policyAppliesTo,
+  type AcknowledgementState,
+  type RosterPerson,
+} from '../lib/policies/acknowledgements.ts';
 import { wallClock } from '../lib/time/clock.ts';
 import { dayOf, formatDate } from '../lib/time/dates.ts';
 import { loadValidContent } from '../lib/content/load.ts';
@@ -67,9 +74,7 @@ export interface CoverageReport {
   people: { email: string; name: string; open: number; total: number }[];
 }
 
-export type AcknowledgeResult =
-  | { ok: true; created: boolean; state: AcknowledgementState }
-  | { ok: false; status: 404 | 409; message: string };
+export type AcknowledgeResult = { ok: true; created: boolean; state: AcknowledgementState } | { ok: false; status: 404 | 409; message: string };
 
 export class AcknowledgementService {
   private readonly settings: PortalSettings;
@@ -86,14 +91,25 @@ export class AcknowledgementService {
 
   /** Roster entry for an identity; people missing from the roster are treated as everyone, hired long ago. */
   person(identity: Identity): RosterPerson {
-    return this.settings.roster.find((p) => p.email === identity.email) ?? { email: identity.email, name: identity.name ?? identity.email, groups: [], hired: '1970-01-01' };
+    return (
+      this.settings.roster.find((p) => p.email === identity.email) ?? {
+        email: identity.email,
+        name: identity.name ?? identity.email,
+        groups: [],
+        hired: '1970-01-01',
+      }
+    );
   }
 
   acknowledge(identity: Identity, policyId: string, version: string): AcknowledgeResult {
     const policy = this.settings.policies.get(policyId);
     if (!policy || !policy.data.acknowledgement) return { ok: false, status: 404, message: `there is no policy "${policyId}" to acknowledge` };
     if (version !== policy.data.version) {
-      return { ok: false, status: 409, message: `version ${version} of ${policy.data.title} is not the current one (${policy.data.version}); reload the page and read the current version` };
+      return {
+        ok: false,
+        status: 409,
+        message: `version ${version} of ${policy.data.title} is not the current one (${policy.data.version}); reload the page and read the current version`,
+      };
     }
     const { created } = this.store.record({ person: identity.email, policyId, version, contentHash: policy.contentHash });
     return { ok: true, created, state: this.state(identity, policyId)! };
@@ -108,8 +124,10 @@ export class AcknowledgementService {
   /** The person's applicable policies, overdue and due first. */
   myPolicies(identity: Identity): (AcknowledgementState & { policy: Policy })[] {
     const policies = [...this.settings.policies.values()].map((p) => p.data);
-    return personStates(policies, this.person(identity), this.store.forPerson(identity.email), this.today(), this.settings.withinDays)
-      .map((state) => ({ ...state, policy: this.settings.policies.get(state.policyId)!.data }));
+    return personStates(policies, this.person(identity), this.store.forPerson(identity.email), this.today(), this.settings.withinDays).map((state) => ({
+      ...state,
+      policy: this.settings.policies.get(state.policyId)!.data,
+    }));
   }
 
   /** Coverage for the compliance owner: per policy, who has and has not acknowledged. */
@@ -121,7 +139,16 @@ export class AcknowledgementService {
         policy: data,
         people: this.settings.roster
           .filter((person) => policyAppliesTo(data, person))
-          .map((person) => ({ person, ...acknowledgementState(data, person, records.filter((r) => r.person === person.email), this.today(), this.settings.withinDays) })),
+          .map((person) => ({
+            person,
+            ...acknowledgementState(
+              data,
+              person,
+              records.filter((r) => r.person === person.email),
+              this.today(),
+              this.settings.withinDays,
+            ),
+          })),
       }));
   }
 
@@ -155,7 +182,10 @@ export class AcknowledgementService {
         skipped.push(person.email);
         continue;
       }
-      const lines = open.map((s) => `- ${s.policy.title} (version ${s.policy.version}): ${s.status === 'overdue' ? 'overdue since' : 'due by'} ${formatDate(s.dueBy)}\n  ${this.settings.portalUrl.replace(/\/$/, '')}/policies/${s.policy.id}/`);
+      const lines = open.map(
+        (s) =>
+          `- ${s.policy.title} (version ${s.policy.version}): ${s.status === 'overdue' ? 'overdue since' : 'due by'} ${formatDate(s.dueBy)}\n  ${this.settings.portalUrl.replace(/\/$/, '')}/policies/${s.policy.id}/`,
+      );
       await this.mailer.send({
         to: person.email,
         subject: `${open.length} ${open.length === 1 ? 'policy needs' : 'policies need'} your acknowledgement`,

@@ -26,7 +26,13 @@ export const acknowledgementsMigration: Migration = {
   `,
 };
 
-interface Row { person: string; policy_id: string; version: string; content_hash: string; at: string }
+interface Row {
+  person: string;
+  policy_id: string;
+  version: string;
+  content_hash: string;
+  at: string;
+}
 const fromRow = (r: Row): AcknowledgementRecord => ({ person: r.person, policyId: r.policy_id, version: r.version, contentHash: r.content_hash, at: r.at });
 
 /** Acknowledgement records: one per person, policy and version, never changed once written. */
@@ -48,9 +54,20 @@ export class AcknowledgementStore {
         .run(input.person, input.policyId, input.version, input.contentHash, at);
       const created = result.changes === 1;
       if (created) {
-        appendAudit(this.db, { kind: 'policy.acknowledged', subject: `policy:${input.policyId}`, actor: input.person, data: { version: input.version, contentHash: input.contentHash } }, this.clock());
+        appendAudit(
+          this.db,
+          {
+            kind: 'policy.acknowledged',
+            subject: `policy:${input.policyId}`,
+            actor: input.person,
+            data: { version: input.version, contentHash: input.contentHash },
+          },
+          this.clock(),
+        );
       }
-      const row = this.db.prepare('SELECT * FROM acknowledgements WHERE person = ? AND policy_id = ? AND version = ?').get(input.person, input.policyId, input.version) as unknown as Row;
+      const row = this.db
+        .prepare('SELECT * FROM acknowledgements WHERE person = ? AND policy_id = ? AND version = ?')
+        .get(input.person, input.policyId, input.version) as unknown as Row;
       return { record: fromRow(row), created };
     });
   }
@@ -61,11 +78,18 @@ export class AcknowledgementStore {
 
   /** Records in [from, to) by time, oldest first; all of them without a range. */
   all(range: { from?: string; to?: string } = {}): AcknowledgementRecord[] {
-    return (this.db.prepare('SELECT * FROM acknowledgements WHERE at >= ? AND at < ? ORDER BY at, id').all(range.from ?? '', range.to ?? '9999') as unknown as Row[]).map(fromRow);
+    return (
+      this.db.prepare('SELECT * FROM acknowledgements WHERE at >= ? AND at < ? ORDER BY at, id').all(range.from ?? '', range.to ?? '9999') as unknown as Row[]
+    ).map(fromRow);
   }
 
   /** Claims today's reminder for a person; false when they were already reminded today. */
   claimReminder(person: string, day: string): boolean {
-    return transaction(this.db, () => this.db.prepare('INSERT OR IGNORE INTO acknowledgement_reminders (person, day, sent_at) VALUES (?, ?, ?)').run(person, day, this.clock().toISOString()).changes === 1);
+    return transaction(
+      this.db,
+      () =>
+        this.db.prepare('INSERT OR IGNORE INTO acknowledgement_reminders (person, day, sent_at) VALUES (?, ?, ?)').run(person, day, this.clock().toISOString())
+          .changes === 1,
+    );
   }
 }

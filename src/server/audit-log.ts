@@ -50,7 +50,16 @@ export function auditHash(row: Omit<AuditRow, 'hash'>): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-interface StoredRow { seq: number; at: string; kind: string; subject: string; actor: string; data: string; prev_hash: string; hash: string }
+interface StoredRow {
+  seq: number;
+  at: string;
+  kind: string;
+  subject: string;
+  actor: string;
+  data: string;
+  prev_hash: string;
+  hash: string;
+}
 
 const fromStored = (row: StoredRow): AuditRow => ({
   seq: row.seq,
@@ -79,8 +88,16 @@ export function appendAudit(db: DatabaseSync, event: AuditEvent, now: Date = wal
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   const hash = auditHash(row);
-  db.prepare('INSERT INTO audit_log (seq, at, kind, subject, actor, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(row.seq, row.at, row.kind, row.subject, row.actor, JSON.stringify(row.data), row.prevHash, hash);
+  db.prepare('INSERT INTO audit_log (seq, at, kind, subject, actor, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    row.seq,
+    row.at,
+    row.kind,
+    row.subject,
+    row.actor,
+    JSON.stringify(row.data),
+    row.prevHash,
+    hash,
+  );
   return { ...row, hash };
 }
 

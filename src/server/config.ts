@@ -55,11 +55,11 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     throw new ConfigError('CHARTER_SECRET is not set: a production server needs a signing secret of at least 32 characters');
   }
   if (production && e.CHARTER_DEV_IDENTITY) {
-    throw new ConfigError('CHARTER_DEV_IDENTITY is set: a fixed identity is for development only; a production portal must verify the SSO proxy\'s token');
+    throw new ConfigError("CHARTER_DEV_IDENTITY is set: a fixed identity is for development only; a production portal must verify the SSO proxy's token");
   }
   const proxy = [e.CHARTER_JWKS_URL, e.CHARTER_JWT_ISSUER, e.CHARTER_JWT_AUDIENCE];
   if (proxy.some(Boolean) && !proxy.every(Boolean)) {
-    throw new ConfigError('set CHARTER_JWKS_URL, CHARTER_JWT_ISSUER and CHARTER_JWT_AUDIENCE together to verify the SSO proxy\'s token');
+    throw new ConfigError("set CHARTER_JWKS_URL, CHARTER_JWT_ISSUER and CHARTER_JWT_AUDIENCE together to verify the SSO proxy's token");
   }
   if (e.SMTP_HOST && !e.SMTP_FROM) throw new ConfigError('SMTP_FROM is not set: say which address mail comes from, e.g. "Trust Center <trust@example.com>"');
   return {
@@ -72,7 +72,14 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE === 'true', user: e.SMTP_USER, password: e.SMTP_PASSWORD, from: e.SMTP_FROM! }
       : undefined,
     identity: e.CHARTER_JWKS_URL
-      ? { kind: 'proxy', header: e.CHARTER_AUTH_HEADER.toLowerCase(), jwksUrl: e.CHARTER_JWKS_URL, issuer: e.CHARTER_JWT_ISSUER!, audience: e.CHARTER_JWT_AUDIENCE!, emailClaim: e.CHARTER_EMAIL_CLAIM }
+      ? {
+          kind: 'proxy',
+          header: e.CHARTER_AUTH_HEADER.toLowerCase(),
+          jwksUrl: e.CHARTER_JWKS_URL,
+          issuer: e.CHARTER_JWT_ISSUER!,
+          audience: e.CHARTER_JWT_AUDIENCE!,
+          emailClaim: e.CHARTER_EMAIL_CLAIM,
+        }
       : e.CHARTER_DEV_IDENTITY
         ? { kind: 'fixed', email: e.CHARTER_DEV_IDENTITY }
         : undefined,

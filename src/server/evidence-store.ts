@@ -23,7 +23,9 @@ export function openEvidenceStore(env: NodeJS.ProcessEnv = process.env): (Eviden
     try {
       return read();
     } catch (error) {
-      throw new Error(`cannot read the store at ${path} (${(error as Error).message}); start the portal server once so it creates its tables`, { cause: error });
+      throw new Error(`cannot read the store at ${path} (${(error as Error).message}); start the portal server once so it creates its tables`, {
+        cause: error,
+      });
     }
   };
   return {
@@ -36,7 +38,13 @@ export function openEvidenceStore(env: NodeJS.ProcessEnv = process.env): (Eviden
           .filter((row) => row.kind === 'document.downloaded')
           .map((row) => {
             const request = requests.get(row.subject);
-            return { requestId: row.subject, requester: request?.email ?? 'unknown', company: request?.company, document: request?.documentId ?? 'unknown', accessedAt: row.at };
+            return {
+              requestId: row.subject,
+              requester: request?.email ?? 'unknown',
+              company: request?.company,
+              document: request?.documentId ?? 'unknown',
+              accessedAt: row.at,
+            };
           }),
       );
     },

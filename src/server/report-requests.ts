@@ -72,9 +72,23 @@ export const reportRequestsMigration: Migration = {
 };
 
 interface Row {
-  id: string; document_id: string; name: string; email: string; company: string; reason: string; domain: string;
-  status: RequestStatus; created_at: string; nda_version: string | null; nda_hash: string | null; nda_accepted_at: string | null;
-  decided_at: string | null; decided_by: string | null; decision_reason: string | null; expires_at: string | null; anonymised_at: string | null;
+  id: string;
+  document_id: string;
+  name: string;
+  email: string;
+  company: string;
+  reason: string;
+  domain: string;
+  status: RequestStatus;
+  created_at: string;
+  nda_version: string | null;
+  nda_hash: string | null;
+  nda_accepted_at: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  decision_reason: string | null;
+  expires_at: string | null;
+  anonymised_at: string | null;
 }
 
 const fromRow = (r: Row): ReportRequest => ({
@@ -112,14 +126,23 @@ export class ReportRequestStore {
     this.clock = clock;
   }
 
-  create(input: { documentId: string; name: string; email: string; company: string; reason: string; domain: string; status: RequestStatus }, context: RequestContext): ReportRequest {
+  create(
+    input: { documentId: string; name: string; email: string; company: string; reason: string; domain: string; status: RequestStatus },
+    context: RequestContext,
+  ): ReportRequest {
     const id = `req_${randomBytes(9).toString('base64url')}`;
     const now = this.clock().toISOString();
     return transaction(this.db, () => {
       this.db
-        .prepare('INSERT INTO report_requests (id, document_id, name, email, company, reason, domain, status, created_at, ip, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO report_requests (id, document_id, name, email, company, reason, domain, status, created_at, ip, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
         .run(id, input.documentId, input.name, input.email, input.company, input.reason, input.domain, input.status, now, context.ip, context.userAgent);
-      appendAudit(this.db, { kind: 'request.created', subject: id, actor: 'requester', data: { document: input.documentId, domain: input.domain, status: input.status } }, this.clock());
+      appendAudit(
+        this.db,
+        { kind: 'request.created', subject: id, actor: 'requester', data: { document: input.documentId, domain: input.domain, status: input.status } },
+        this.clock(),
+      );
       return this.get(id)!;
     });
   }
@@ -130,7 +153,9 @@ export class ReportRequestStore {
   }
 
   list(filter: { status?: RequestStatus } = {}): ReportRequest[] {
-    const rows = this.db.prepare('SELECT * FROM report_requests WHERE (? IS NULL OR status = ?) ORDER BY created_at DESC, id').all(filter.status ?? null, filter.status ?? null) as unknown as Row[];
+    const rows = this.db
+      .prepare('SELECT * FROM report_requests WHERE (? IS NULL OR status = ?) ORDER BY created_at DESC, id')
+      .all(filter.status ?? null, filter.status ?? null) as unknown as Row[];
     return rows.map(fromRow);
   }
 
@@ -145,11 +170,18 @@ export class ReportRequestStore {
       const request = this.require(id);
       if (request.status !== 'awaiting-nda') throw new RequestError(`request ${id} is not waiting for an NDA`);
       if (!covered) {
-        this.db.prepare('INSERT INTO nda_acceptances (request_id, domain, nda_version, nda_hash, accepted_at, ip, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        this.db
+          .prepare('INSERT INTO nda_acceptances (request_id, domain, nda_version, nda_hash, accepted_at, ip, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)')
           .run(id, request.domain, nda.version, nda.hash, now, context.ip, context.userAgent);
       }
-      this.db.prepare("UPDATE report_requests SET nda_version = ?, nda_hash = ?, nda_accepted_at = ?, status = 'pending' WHERE id = ?").run(nda.version, nda.hash, now, id);
-      appendAudit(this.db, { kind: covered ? 'nda.covered-by-domain' : 'nda.accepted', subject: id, actor: 'requester', data: { version: nda.version, hash: nda.hash } }, this.clock());
+      this.db
+        .prepare("UPDATE report_requests SET nda_version = ?, nda_hash = ?, nda_accepted_at = ?, status = 'pending' WHERE id = ?")
+        .run(nda.version, nda.hash, now, id);
+      appendAudit(
+        this.db,
+        { kind: covered ? 'nda.covered-by-domain' : 'nda.accepted', subject: id, actor: 'requester', data: { version: nda.version, hash: nda.hash } },
+        this.clock(),
+      );
       return this.get(id)!;
     });
   }
@@ -161,9 +193,14 @@ export class ReportRequestStore {
       const request = this.require(id);
       if (request.status !== 'pending') throw new RequestError(`request ${id} is already ${request.status}`);
       const expiresAt = decision.outcome === 'approved' ? new Date(now.getTime() + (decision.grantDays ?? 7) * 86_400_000).toISOString() : null;
-      this.db.prepare('UPDATE report_requests SET status = ?, decided_at = ?, decided_by = ?, decision_reason = ?, expires_at = ? WHERE id = ?')
+      this.db
+        .prepare('UPDATE report_requests SET status = ?, decided_at = ?, decided_by = ?, decision_reason = ?, expires_at = ? WHERE id = ?')
         .run(decision.outcome, now.toISOString(), decision.actor, decision.reason ?? null, expiresAt, id);
-      appendAudit(this.db, { kind: `request.${decision.outcome}`, subject: id, actor: decision.actor, data: { reason: decision.reason ?? null, expiresAt } }, now);
+      appendAudit(
+        this.db,
+        { kind: `request.${decision.outcome}`, subject: id, actor: decision.actor, data: { reason: decision.reason ?? null, expiresAt } },
+        now,
+      );
       return this.get(id)!;
     });
   }
@@ -179,13 +216,17 @@ export class ReportRequestStore {
   }
 
   recordDownload(id: string, context: RequestContext): AuditRow {
-    return transaction(this.db, () => appendAudit(this.db, { kind: 'document.downloaded', subject: id, actor: 'requester', data: { ip: context.ip } }, this.clock()));
+    return transaction(this.db, () =>
+      appendAudit(this.db, { kind: 'document.downloaded', subject: id, actor: 'requester', data: { ip: context.ip } }, this.clock()),
+    );
   }
 
   /** Marks a single-use token as spent; false when it already was. */
   spendToken(nonce: string, purpose: string): boolean {
     return transaction(this.db, () => {
-      const result = this.db.prepare('INSERT OR IGNORE INTO spent_tokens (nonce, purpose, spent_at) VALUES (?, ?, ?)').run(nonce, purpose, this.clock().toISOString());
+      const result = this.db
+        .prepare('INSERT OR IGNORE INTO spent_tokens (nonce, purpose, spent_at) VALUES (?, ?, ?)')
+        .run(nonce, purpose, this.clock().toISOString());
       return result.changes === 1;
     });
   }
@@ -193,10 +234,17 @@ export class ReportRequestStore {
   /** Replaces a requester's personal data with placeholders; the request, its NDA record and the log remain. */
   private anonymise(where: string, ...params: (string | null)[]): number {
     return transaction(this.db, () => {
-      const ids = this.db.prepare(`SELECT id FROM report_requests WHERE anonymised_at IS NULL AND ${where}`).all(...params).map((r) => r.id as string);
+      const ids = this.db
+        .prepare(`SELECT id FROM report_requests WHERE anonymised_at IS NULL AND ${where}`)
+        .all(...params)
+        .map((r) => r.id as string);
       const now = this.clock().toISOString();
       for (const id of ids) {
-        this.db.prepare("UPDATE report_requests SET name = 'anonymised', email = 'anonymised@invalid', company = 'anonymised', reason = '', ip = '', user_agent = '', anonymised_at = ? WHERE id = ?").run(now, id);
+        this.db
+          .prepare(
+            "UPDATE report_requests SET name = 'anonymised', email = 'anonymised@invalid', company = 'anonymised', reason = '', ip = '', user_agent = '', anonymised_at = ? WHERE id = ?",
+          )
+          .run(now, id);
         this.db.prepare("UPDATE nda_acceptances SET ip = '', user_agent = '' WHERE request_id = ?").run(id);
         appendAudit(this.db, { kind: 'request.anonymised', subject: id, actor: 'system' }, this.clock());
       }

@@ -30,7 +30,11 @@ export const requestFormSchema = z.object({
   name: z.string().trim().min(2, { error: 'Enter your full name.' }).max(120, { error: 'Keep your name under 120 characters.' }),
   email: z.email({ error: 'Enter a valid work email address.' }).trim().toLowerCase().max(254, { error: 'That email address is too long.' }),
   company: z.string().trim().min(2, { error: 'Enter your company.' }).max(160, { error: 'Keep the company name under 160 characters.' }),
-  reason: z.string().trim().min(10, { error: 'Tell us briefly why you need the document (at least 10 characters).' }).max(2000, { error: 'Keep the reason under 2,000 characters.' }),
+  reason: z
+    .string()
+    .trim()
+    .min(10, { error: 'Tell us briefly why you need the document (at least 10 characters).' })
+    .max(2000, { error: 'Keep the reason under 2,000 characters.' }),
   // Hidden from people; bots fill it in.
   website: z.string().max(0, { error: 'spam' }).optional().default(''),
 });
@@ -50,10 +54,25 @@ export function ndaHash(nda: TrustSettings['nda']): string {
 }
 
 const refusalFor: Record<Exclude<TokenCheck, { ok: true }>['reason'], TokenRefusal> = {
-  malformed: { kind: 'refused', status: 400, title: 'This link is not valid', message: 'The link is incomplete or damaged. Copy it again from the email, or request access again.' },
-  'bad-signature': { kind: 'refused', status: 403, title: 'This link is not valid', message: 'The link has been changed or was not issued by us. Use the link from the email exactly as sent.' },
+  malformed: {
+    kind: 'refused',
+    status: 400,
+    title: 'This link is not valid',
+    message: 'The link is incomplete or damaged. Copy it again from the email, or request access again.',
+  },
+  'bad-signature': {
+    kind: 'refused',
+    status: 403,
+    title: 'This link is not valid',
+    message: 'The link has been changed or was not issued by us. Use the link from the email exactly as sent.',
+  },
   'wrong-purpose': { kind: 'refused', status: 403, title: 'This link is not valid here', message: 'The link is meant for a different action.' },
-  expired: { kind: 'refused', status: 410, title: 'This link has expired', message: 'Links expire for your protection. Request access again from the trust center.' },
+  expired: {
+    kind: 'refused',
+    status: 410,
+    title: 'This link has expired',
+    message: 'Links expire for your protection. Request access again from the trust center.',
+  },
 };
 
 const DAY = 86_400;
@@ -103,7 +122,10 @@ export class ReportService {
 
     const domain = emailDomain(form.email);
     const mustAcceptNda = needsNda(form.email, this.settings.access, this.store.domainAcceptedNda(domain, this.settings.nda.meta.version));
-    const request = this.store.create({ documentId: document.id, name: form.name, email: form.email, company: form.company, reason: form.reason, domain, status: 'awaiting-nda' }, context);
+    const request = this.store.create(
+      { documentId: document.id, name: form.name, email: form.email, company: form.company, reason: form.reason, domain, status: 'awaiting-nda' },
+      context,
+    );
     if (mustAcceptNda) return { kind: 'nda', request, ndaToken: await this.ndaToken(request.id) };
     // NDA bypass or covered by the domain: record why, then apply the rules at once.
     const settled = this.store.acceptNda(request.id, { version: this.settings.nda.meta.version, hash: ndaHash(this.settings.nda) }, context, true);
@@ -160,9 +182,15 @@ export class ReportService {
     if ('kind' in link) return link;
     const { request, claims } = link;
     if (!this.store.spendToken(claims.nonce, `review:${action}`)) {
-      return { kind: 'refused', status: 409, title: 'This link was already used', message: `The request is ${request.status}. Use the CLI (charter requests) to change a decision.` };
+      return {
+        kind: 'refused',
+        status: 409,
+        title: 'This link was already used',
+        message: `The request is ${request.status}. Use the CLI (charter requests) to change a decision.`,
+      };
     }
-    if (request.status !== 'pending') return { kind: 'refused', status: 409, title: 'Already decided', message: `Request ${request.id} is already ${request.status}.` };
+    if (request.status !== 'pending')
+      return { kind: 'refused', status: 409, title: 'Already decided', message: `Request ${request.id} is already ${request.status}.` };
     const reviewer = claims.reviewer ?? 'reviewer';
     return { kind: 'reviewed', request: await this.decide(request.id, action, `email:${reviewer}`) };
   }
@@ -183,7 +211,13 @@ export class ReportService {
     const link = await this.requestFor(token, 'download');
     if ('kind' in link) return link;
     const { request } = link;
-    if (request.status === 'revoked') return { kind: 'refused', status: 403, title: 'Access was revoked', message: 'Your access to this document has been withdrawn. Contact us if you still need it.' };
+    if (request.status === 'revoked')
+      return {
+        kind: 'refused',
+        status: 403,
+        title: 'Access was revoked',
+        message: 'Your access to this document has been withdrawn. Contact us if you still need it.',
+      };
     if (request.status !== 'approved') return { kind: 'refused', status: 403, title: 'Not approved', message: `This request is ${request.status}.` };
     if (!request.expiresAt || request.expiresAt <= this.clock().toISOString()) return refusalFor.expired;
     const document = this.settings.documents.find((d) => d.id === request.documentId);
@@ -193,7 +227,12 @@ export class ReportService {
     let body: Uint8Array = bytes;
     if (contentType === 'application/pdf') {
       const { watermarkPdf } = await import('./watermark.ts');
-      body = await watermarkPdf(bytes, { email: request.email, company: request.company, requestId: request.id, date: this.clock().toISOString().slice(0, 10) });
+      body = await watermarkPdf(bytes, {
+        email: request.email,
+        company: request.company,
+        requestId: request.id,
+        date: this.clock().toISOString().slice(0, 10),
+      });
     }
     this.store.recordDownload(request.id, context);
     return { kind: 'file', name: document.file, bytes: body, contentType };
@@ -220,8 +259,13 @@ export class ReportService {
       const approve = await this.link('/request/review/', { purpose: 'review:approve', subject: request.id, exp, reviewer });
       const deny = await this.link('/request/review/', { purpose: 'review:deny', subject: request.id, exp, reviewer });
       const facts: [string, string][] = [
-        ['Document', document.title], ['Name', request.name], ['Email', request.email], ['Company', request.company],
-        ['Reason', request.reason], ['Why it needs review', why], ['Request', request.id],
+        ['Document', document.title],
+        ['Name', request.name],
+        ['Email', request.email],
+        ['Company', request.company],
+        ['Reason', request.reason],
+        ['Why it needs review', why],
+        ['Request', request.id],
       ];
       await this.mailer.send({
         to: reviewer,

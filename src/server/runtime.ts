@@ -51,11 +51,15 @@ export async function openPortalRuntime(root: string, env: NodeJS.ProcessEnv = p
   const store = new AcknowledgementStore(db, clock);
   const mailer = mailerFor(config);
   const identity = config.identity;
-  const verifyIdentity = identity?.kind === 'proxy'
-    ? proxyIdentityVerifier(identity)
-    : identity?.kind === 'fixed'
-      ? fixedIdentityVerifier(identity.email)
-      : async (): Promise<IdentityResult> => ({ ok: false, reason: 'no identity provider is configured: set CHARTER_JWKS_URL, CHARTER_JWT_ISSUER and CHARTER_JWT_AUDIENCE' });
+  const verifyIdentity =
+    identity?.kind === 'proxy'
+      ? proxyIdentityVerifier(identity)
+      : identity?.kind === 'fixed'
+        ? fixedIdentityVerifier(identity.email)
+        : async (): Promise<IdentityResult> => ({
+            ok: false,
+            reason: 'no identity provider is configured: set CHARTER_JWKS_URL, CHARTER_JWT_ISSUER and CHARTER_JWT_AUDIENCE',
+          });
   return {
     config,
     store,
@@ -89,7 +93,13 @@ export async function openTrustRuntime(root: string, env: NodeJS.ProcessEnv = pr
     config,
     store,
     service: new ReportService(settings, store, mailer, config.secret, clock),
-    subscriptions: new SubscriptionService(new SubscriptionStore(db, clock), mailer, config.secret, { organisation: settings.organisation, baseUrl: settings.baseUrl }, clock),
+    subscriptions: new SubscriptionService(
+      new SubscriptionStore(db, clock),
+      mailer,
+      config.secret,
+      { organisation: settings.organisation, baseUrl: settings.baseUrl },
+      clock,
+    ),
     news: () => loadNews(root, settings.baseUrl),
     close() {
       mailer.close();

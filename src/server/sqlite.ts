@@ -25,7 +25,12 @@ export function openDatabase(path: string, migrations: readonly Migration[]): Da
     PRAGMA foreign_keys = ON;
     CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL);
   `);
-  const applied = new Set(db.prepare('SELECT id FROM schema_migrations').all().map((row) => row.id as string));
+  const applied = new Set(
+    db
+      .prepare('SELECT id FROM schema_migrations')
+      .all()
+      .map((row) => row.id as string),
+  );
   for (const migration of [...migrations].sort((a, b) => a.id.localeCompare(b.id))) {
     if (applied.has(migration.id)) continue;
     transaction(db, () => {

@@ -52,7 +52,10 @@ export class SubscriptionService {
    * Starts a subscription and mails a confirmation link. The answer is the same whether or not
    * the address was known, so the form reveals nothing about who subscribes.
    */
-  async signUp(input: { email?: unknown; topics?: unknown; website?: unknown }, ip: string): Promise<{ ok: true } | { ok: false; status: 422 | 429; message: string }> {
+  async signUp(
+    input: { email?: unknown; topics?: unknown; website?: unknown },
+    ip: string,
+  ): Promise<{ ok: true } | { ok: false; status: 422 | 429; message: string }> {
     const parsed = signUpSchema.safeParse(input);
     if (!parsed.success) return { ok: false, status: 422, message: parsed.error.issues[0]!.message };
     if (!this.perIp.allow(ip)) return { ok: false, status: 429, message: 'Too many sign-ups from your network; try again in an hour.' };
@@ -81,7 +84,12 @@ export class SubscriptionService {
     let delivered = 0;
     for (const subscriber of this.store.active()) {
       const relevant = items.filter((item) => subscriber.topics.includes(item.topic) && item.date.slice(0, 10) >= subscriber.confirmedAt!.slice(0, 10));
-      const fresh = new Set(this.store.claimDeliveries(subscriber.id, relevant.map((i) => i.id)));
+      const fresh = new Set(
+        this.store.claimDeliveries(
+          subscriber.id,
+          relevant.map((i) => i.id),
+        ),
+      );
       const news = relevant.filter((i) => fresh.has(i.id));
       if (news.length === 0) continue;
       const cancel = await this.link('/subscribe/cancel/', 'subscribe:cancel', subscriber.id, 10 * YEAR);

@@ -38,7 +38,14 @@ export const subscriptionsMigration: Migration = {
   `,
 };
 
-interface Row { id: string; email: string; topics: string; created_at: string; confirmed_at: string | null; unsubscribed_at: string | null }
+interface Row {
+  id: string;
+  email: string;
+  topics: string;
+  created_at: string;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+}
 const fromRow = (r: Row): Subscriber => ({
   id: r.id,
   email: r.email,
@@ -64,7 +71,10 @@ export class SubscriptionStore {
       const existing = this.db.prepare('SELECT * FROM subscribers WHERE email = ?').get(email) as Row | undefined;
       const now = this.clock().toISOString();
       if (existing) {
-        this.db.prepare('UPDATE subscribers SET topics = ?, unsubscribed_at = NULL, confirmed_at = CASE WHEN unsubscribed_at IS NULL THEN confirmed_at ELSE NULL END WHERE id = ?')
+        this.db
+          .prepare(
+            'UPDATE subscribers SET topics = ?, unsubscribed_at = NULL, confirmed_at = CASE WHEN unsubscribed_at IS NULL THEN confirmed_at ELSE NULL END WHERE id = ?',
+          )
           .run(topics.join(','), existing.id);
         return this.get(existing.id)!;
       }
@@ -102,7 +112,9 @@ export class SubscriptionStore {
 
   /** Confirmed subscribers who have not cancelled. */
   active(): Subscriber[] {
-    return (this.db.prepare('SELECT * FROM subscribers WHERE confirmed_at IS NOT NULL AND unsubscribed_at IS NULL ORDER BY created_at').all() as unknown as Row[]).map(fromRow);
+    return (
+      this.db.prepare('SELECT * FROM subscribers WHERE confirmed_at IS NOT NULL AND unsubscribed_at IS NULL ORDER BY created_at').all() as unknown as Row[]
+    ).map(fromRow);
   }
 
   /** Claims items for a subscriber; returns the ones not delivered before. */

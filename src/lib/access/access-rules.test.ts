@@ -18,7 +18,10 @@ describe('access rules', () => {
   });
 
   it('refuse or hold free-mail addresses as configured', () => {
-    expect(decideAccess('jo@gmail.com', 'nda', settings)).toEqual({ outcome: 'refuse', reason: 'requests from personal email addresses are not accepted; use your work address' });
+    expect(decideAccess('jo@gmail.com', 'nda', settings)).toEqual({
+      outcome: 'refuse',
+      reason: 'requests from personal email addresses are not accepted; use your work address',
+    });
     expect(decideAccess('jo@cheapmail.example', 'nda', settings).outcome).toBe('refuse');
     expect(decideAccess('jo@gmail.com', 'nda', { ...settings, freeMail: 'hold' }).outcome).toBe('pending');
   });

@@ -2,9 +2,33 @@ import type { AccessSettings } from '../../schemas/access.ts';
 
 // Common consumer mail providers: an address there says nothing about the company behind it.
 const FREE_MAIL = new Set([
-  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'yahoo.com', 'yahoo.co.uk',
-  'icloud.com', 'me.com', 'mac.com', 'aol.com', 'proton.me', 'protonmail.com', 'pm.me', 'gmx.de', 'gmx.net',
-  'web.de', 'mail.com', 'yandex.com', 'yandex.ru', 'zoho.com', 'tutanota.com', 'fastmail.com', 'hey.com', 'qq.com', '163.com',
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'msn.com',
+  'yahoo.com',
+  'yahoo.co.uk',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'pm.me',
+  'gmx.de',
+  'gmx.net',
+  'web.de',
+  'mail.com',
+  'yandex.com',
+  'yandex.ru',
+  'zoho.com',
+  'tutanota.com',
+  'fastmail.com',
+  'hey.com',
+  'qq.com',
+  '163.com',
 ]);
 
 /** The domain of an address, lower-cased. */
@@ -21,10 +45,7 @@ export function isFreeMail(domain: string, settings: Pick<AccessSettings, 'freeM
   return FREE_MAIL.has(domain) || domainMatches(domain, settings.freeMailDomains);
 }
 
-export type AccessDecision =
-  | { outcome: 'approve'; reason: string }
-  | { outcome: 'pending'; reason: string }
-  | { outcome: 'refuse'; reason: string };
+export type AccessDecision = { outcome: 'approve'; reason: string } | { outcome: 'pending'; reason: string } | { outcome: 'refuse'; reason: string };
 
 /**
  * What happens to a request once its NDA question is settled. Listed customers first: a customer
@@ -39,7 +60,7 @@ export function decideAccess(email: string, access: 'nda' | 'approval', settings
       : { outcome: 'pending', reason: `${domain} is a personal email provider` };
   }
   if (access === 'nda') return { outcome: 'approve', reason: 'NDA accepted; the document needs no review' };
-  return { outcome: 'pending', reason: 'the document needs a reviewer\'s approval' };
+  return { outcome: 'pending', reason: "the document needs a reviewer's approval" };
 }
 
 /** Whether the requester must click through the NDA, given earlier acceptances from their domain. */

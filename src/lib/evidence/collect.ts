@@ -40,12 +40,21 @@ export async function appendSnapshot(
   if (!parsed.success) return { problems: zodProblems(parsed.error, label, locate) };
   const draft = parsed.data;
   const source = directorySource(root);
-  const problem = (path: (string | number)[], message: string): Problem => ({ severity: 'error', file: label, line: locate(path), field: formatFieldPath(path) || undefined, message });
+  const problem = (path: (string | number)[], message: string): Problem => ({
+    severity: 'error',
+    file: label,
+    line: locate(path),
+    field: formatFieldPath(path) || undefined,
+    message,
+  });
 
   const { content } = await loadContent(source, ['controls']);
   const known = new Set(content.controls.map((c) => c.data.id));
   const unknown = draft.controls.flatMap((code, index) =>
-    known.has(code) ? [] : [problem(['controls', index], `unknown control "${code}"; use an id from content/controls/ (e.g. ${[...known].slice(0, 3).join(', ')})`)]);
+    known.has(code)
+      ? []
+      : [problem(['controls', index], `unknown control "${code}"; use an id from content/controls/ (e.g. ${[...known].slice(0, 3).join(', ')})`)],
+  );
   if (unknown.length) return { problems: unknown };
 
   if (Date.parse(draft.collectedAt) > Date.parse(now) + CLOCK_SKEW_MS) {
@@ -57,13 +66,24 @@ export async function appendSnapshot(
   const broken = verifyChains(chain);
   if (broken.length) {
     return {
-      problems: [problem(['collector'], `the chain of collector "${draft.collector}" is broken, so nothing can be added to it; run charter evidence verify and restore the files it names`), ...broken],
+      problems: [
+        problem(
+          ['collector'],
+          `the chain of collector "${draft.collector}" is broken, so nothing can be added to it; run charter evidence verify and restore the files it names`,
+        ),
+        ...broken,
+      ],
     };
   }
   const latest = chain[chain.length - 1];
   if (latest && Date.parse(draft.collectedAt) <= Date.parse(latest.data.collectedAt)) {
     return {
-      problems: [problem(['collectedAt'], `${draft.collectedAt} is not after the collector's latest snapshot (${latest.data.collectedAt}, ${latest.file}); snapshots are added in the order they were collected`)],
+      problems: [
+        problem(
+          ['collectedAt'],
+          `${draft.collectedAt} is not after the collector's latest snapshot (${latest.data.collectedAt}, ${latest.file}); snapshots are added in the order they were collected`,
+        ),
+      ],
     };
   }
 
@@ -108,7 +128,15 @@ export type CollectResult = AppendResult | { skipped: string; file?: undefined; 
 export async function collectEvidence(root: string, name: string, options: CollectOptions = {}): Promise<CollectResult> {
   const collector = collectors.get(name);
   if (!collector) {
-    return { problems: [{ severity: 'error', file: name, message: `unknown collector; choose one of ${[...collectors.keys()].join(', ')}, or add snapshots from other systems with charter evidence import` }] };
+    return {
+      problems: [
+        {
+          severity: 'error',
+          file: name,
+          message: `unknown collector; choose one of ${[...collectors.keys()].join(', ')}, or add snapshots from other systems with charter evidence import`,
+        },
+      ],
+    };
   }
   const now = options.now ?? instantText(processClock().now);
   const source = directorySource(root);

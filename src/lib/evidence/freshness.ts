@@ -81,9 +81,18 @@ export function recentWindows(asOfDate: string): AuditWindow[] {
 }
 
 /** The audit periods content/site.yaml declares per framework, as windows the portal offers beside the rolling ones. */
-export function declaredWindows(frameworks: readonly { framework: string; auditPeriods?: readonly { name: string; start: string; end: string }[] }[]): AuditWindow[] {
+export function declaredWindows(
+  frameworks: readonly { framework: string; auditPeriods?: readonly { name: string; start: string; end: string }[] }[],
+): AuditWindow[] {
   return frameworks.flatMap(({ framework, auditPeriods = [] }) =>
-    auditPeriods.map((period) => ({ id: `${framework}-${period.start}-to-${period.end}`, label: period.name, from: period.start, to: period.end, kind: 'declared' as const })));
+    auditPeriods.map((period) => ({
+      id: `${framework}-${period.start}-to-${period.end}`,
+      label: period.name,
+      from: period.start,
+      to: period.end,
+      kind: 'declared' as const,
+    })),
+  );
 }
 
 /** `covered` has a snapshot; `gap` is over and has none; `open` has none yet but has not ended. */

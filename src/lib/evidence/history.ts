@@ -19,7 +19,17 @@ export async function snapshotHistoryProblems(root: string): Promise<Problem[]> 
     return []; // not in git, or nothing committed yet: the chains are all there is to check
   }
   // Oldest first, so the first time a path was added is the version that counts.
-  const log = await git(['log', '--reverse', '--no-renames', '--diff-filter=A', '--raw', '--no-abbrev', '--format=commit %H %cs', '--', `${SNAPSHOTS_DIR}/*.json`]);
+  const log = await git([
+    'log',
+    '--reverse',
+    '--no-renames',
+    '--diff-filter=A',
+    '--raw',
+    '--no-abbrev',
+    '--format=commit %H %cs',
+    '--',
+    `${SNAPSHOTS_DIR}/*.json`,
+  ]);
   const committed = new Map<string, { blob: string; commit: string; date: string }>();
   let commit = '';
   let date = '';
@@ -39,7 +49,14 @@ export async function snapshotHistoryProblems(root: string): Promise<Problem[]> 
   const paths = [...committed.keys()];
   // The working tree is what gets published, so compare it, not the last commit.
   const existing = new Set<string>();
-  await Promise.all(paths.map((p) => stat(join(root, p)).then((s) => s.isFile() && existing.add(p), () => undefined)));
+  await Promise.all(
+    paths.map((p) =>
+      stat(join(root, p)).then(
+        (s) => s.isFile() && existing.add(p),
+        () => undefined,
+      ),
+    ),
+  );
   const kept = paths.filter((p) => existing.has(p));
   const hashes = kept.length ? (await git(['hash-object', '--stdin-paths'], `${kept.join('\n')}\n`)).split('\n').filter(Boolean) : [];
   const current = new Map(kept.map((p, i) => [p, hashes[i]!]));
@@ -48,11 +65,17 @@ export async function snapshotHistoryProblems(root: string): Promise<Problem[]> 
   for (const [path, origin] of committed) {
     const now = current.get(path);
     if (now === undefined) {
-      problems.push({ severity: 'error', file: path,
-        message: `was committed in ${origin.commit} (${origin.date}) and has since been deleted: snapshots are append-only; restore it with git checkout ${origin.commit} -- ${path}` });
+      problems.push({
+        severity: 'error',
+        file: path,
+        message: `was committed in ${origin.commit} (${origin.date}) and has since been deleted: snapshots are append-only; restore it with git checkout ${origin.commit} -- ${path}`,
+      });
     } else if (now !== origin.blob) {
-      problems.push({ severity: 'error', file: path,
-        message: `differs from the version committed in ${origin.commit} (${origin.date}): snapshots are append-only; restore it with git checkout ${origin.commit} -- ${path}` });
+      problems.push({
+        severity: 'error',
+        file: path,
+        message: `differs from the version committed in ${origin.commit} (${origin.date}): snapshots are append-only; restore it with git checkout ${origin.commit} -- ${path}`,
+      });
     }
   }
   return problems;

@@ -26,7 +26,6 @@ export interface SnapshotFile {
   locate(path: FieldPath): number | undefined;
 }
 
-
 /** SHA-256 of a snapshot's canonical JSON, leaving out its own `hash` field. */
 export function snapshotHash(snapshot: Record<string, unknown>): string {
   const { hash: _ignored, ...rest } = snapshot;
@@ -92,17 +91,25 @@ export function parseSnapshot(file: string, text: string): { snapshot?: Snapshot
  * Validates what a collector script wrote, before it is chained. Chain fields are refused
  * rather than overwritten: a file that has them is an existing snapshot being imported twice.
  */
-export function parseDraft(file: string, text: string): { draft?: EvidenceDraft; raw?: Record<string, unknown>; locate?: SnapshotFile['locate']; problems: Problem[] } {
+export function parseDraft(
+  file: string,
+  text: string,
+): { draft?: EvidenceDraft; raw?: Record<string, unknown>; locate?: SnapshotFile['locate']; problems: Problem[] } {
   const { value, locate, problems } = parseJson(file, text);
   if (problems.length) return { problems };
   if (!isObject(value)) return { problems: [{ severity: 'error', file, line: 1, message: 'a snapshot must be a JSON object' }] };
   const present = chainFields.filter((field) => field in value);
   if (present.length) {
     return {
-      problems: [{
-        severity: 'error', file, line: locate([present[0]!]), field: present[0],
-        message: `${present.join(', ')} ${present.length > 1 ? 'are' : 'is'} added by charter when it chains the snapshot; leave ${present.length > 1 ? 'them' : 'it'} out of the file you import (is this an existing snapshot being imported twice?)`,
-      }],
+      problems: [
+        {
+          severity: 'error',
+          file,
+          line: locate([present[0]!]),
+          field: present[0],
+          message: `${present.join(', ')} ${present.length > 1 ? 'are' : 'is'} added by charter when it chains the snapshot; leave ${present.length > 1 ? 'them' : 'it'} out of the file you import (is this an existing snapshot being imported twice?)`,
+        },
+      ],
     };
   }
   const result = evidenceDraftSchema.safeParse(value, contentParseOptions);

@@ -26,16 +26,33 @@ function chainProblems(chain: readonly SnapshotFile[]): Problem[] {
     const { data } = snapshot;
     const computed = snapshotHash(snapshot.raw);
     if (computed !== data.hash) {
-      problems.push(problemAt(snapshot, 'hash', `the snapshot was changed after it was collected: its content hashes to ${short(computed)}…, not the recorded ${short(data.hash)}…; ${RESTORE}`));
+      problems.push(
+        problemAt(
+          snapshot,
+          'hash',
+          `the snapshot was changed after it was collected: its content hashes to ${short(computed)}…, not the recorded ${short(data.hash)}…; ${RESTORE}`,
+        ),
+      );
     }
     const expectedFile = snapshotFileName(data.collector, data.collectedAt);
     if (snapshot.file !== expectedFile) {
-      problems.push(problemAt(snapshot, 'collectedAt',
-        `the file name does not match its collector and collectedAt ${data.collectedAt} (expected ${expectedFile}): the snapshot was re-dated or renamed; ${RESTORE}`));
+      problems.push(
+        problemAt(
+          snapshot,
+          'collectedAt',
+          `the file name does not match its collector and collectedAt ${data.collectedAt} (expected ${expectedFile}): the snapshot was re-dated or renamed; ${RESTORE}`,
+        ),
+      );
     }
     const twin = bySequence.get(data.sequence);
     if (twin) {
-      problems.push(problemAt(snapshot, 'sequence', `sequence ${data.sequence} of collector "${data.collector}" is also used by ${twin.file}: two snapshots claim one place in the chain; ${RESTORE}`));
+      problems.push(
+        problemAt(
+          snapshot,
+          'sequence',
+          `sequence ${data.sequence} of collector "${data.collector}" is also used by ${twin.file}: two snapshots claim one place in the chain; ${RESTORE}`,
+        ),
+      );
       return;
     }
     bySequence.set(data.sequence, snapshot);
@@ -44,7 +61,13 @@ function chainProblems(chain: readonly SnapshotFile[]): Problem[] {
     if (!before) {
       if (data.sequence !== 1) {
         const missing = data.sequence === 2 ? 'snapshot 1 is' : `snapshots 1–${data.sequence - 1} are`;
-        problems.push(problemAt(snapshot, 'sequence', `the first snapshot of collector "${data.collector}" has sequence ${data.sequence}: ${missing} missing (deleted); ${RESTORE}`));
+        problems.push(
+          problemAt(
+            snapshot,
+            'sequence',
+            `the first snapshot of collector "${data.collector}" has sequence ${data.sequence}: ${missing} missing (deleted); ${RESTORE}`,
+          ),
+        );
       } else if (data.previous !== null) {
         problems.push(problemAt(snapshot, 'previous', `the first snapshot of collector "${data.collector}" must have previous: null; ${RESTORE}`));
       }
@@ -53,16 +76,30 @@ function chainProblems(chain: readonly SnapshotFile[]): Problem[] {
     if (data.sequence !== before.data.sequence + 1) {
       const from = before.data.sequence + 1;
       const to = data.sequence - 1;
-      problems.push(problemAt(snapshot, 'sequence',
-        `${from === to ? `snapshot ${from} is` : `snapshots ${from}–${to} are`} missing between ${before.file} and this one: a snapshot was deleted; ${RESTORE}`));
+      problems.push(
+        problemAt(
+          snapshot,
+          'sequence',
+          `${from === to ? `snapshot ${from} is` : `snapshots ${from}–${to} are`} missing between ${before.file} and this one: a snapshot was deleted; ${RESTORE}`,
+        ),
+      );
     } else if (data.previous !== before.data.hash) {
       problems.push({
-        severity: 'error', file: before.file, line: before.locate(['hash']), field: 'hash',
+        severity: 'error',
+        file: before.file,
+        line: before.locate(['hash']),
+        field: 'hash',
         message: `${snapshot.file} records ${short(data.previous)}… as the hash of this snapshot, but it is ${short(before.data.hash)}…: this snapshot was edited, re-dated or replaced after the next one was collected; ${RESTORE}`,
       });
     }
     if (data.collectedAt <= before.data.collectedAt) {
-      problems.push(problemAt(snapshot, 'collectedAt', `${data.collectedAt} is not after the previous snapshot's ${before.data.collectedAt} (${before.file}): the snapshot was back-dated; ${RESTORE}`));
+      problems.push(
+        problemAt(
+          snapshot,
+          'collectedAt',
+          `${data.collectedAt} is not after the previous snapshot's ${before.data.collectedAt} (${before.file}): the snapshot was back-dated; ${RESTORE}`,
+        ),
+      );
     }
   });
   return problems;
@@ -82,13 +119,22 @@ export function snapshotContentProblems(snapshots: readonly SnapshotFile[], grap
       // A control whose file failed validation is reported there, not once per snapshot.
       if (!graph.controls.has(controlId(code)) && !graph.invalid.controls.has(controlId(code))) {
         problems.push({
-          severity: 'error', file: snapshot.file, line: snapshot.locate(['controls', index]), field: formatFieldPath(['controls', index]),
+          severity: 'error',
+          file: snapshot.file,
+          line: snapshot.locate(['controls', index]),
+          field: formatFieldPath(['controls', index]),
           message: `unknown control "${code}"; the snapshot supports a control that is not in content/controls/ (known: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''})`,
         });
       }
     });
     if (snapshot.data.collectedAt.slice(0, 10) > today) {
-      problems.push(problemAt(snapshot, 'collectedAt', `${snapshot.data.collectedAt} is in the future (dates are judged as of ${today}); a snapshot records when its collector actually ran`));
+      problems.push(
+        problemAt(
+          snapshot,
+          'collectedAt',
+          `${snapshot.data.collectedAt} is in the future (dates are judged as of ${today}); a snapshot records when its collector actually ran`,
+        ),
+      );
     }
   }
   return problems;

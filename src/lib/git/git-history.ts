@@ -11,7 +11,8 @@ export interface GitOptions {
 function gitBytes(root: string, args: readonly string[], options: GitOptions = {}): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const child = execFile('git', ['-C', root, ...args], { encoding: 'buffer', maxBuffer: options.maxBuffer ?? 64 * 1024 * 1024 }, (error, stdout) =>
-      error ? reject(error) : resolve(stdout));
+      error ? reject(error) : resolve(stdout),
+    );
     // git may exit before reading all of its input (e.g. outside a repository); its exit code reports that.
     child.stdin?.on('error', () => {});
     if (options.input !== undefined) child.stdin?.end(options.input);
@@ -55,7 +56,10 @@ export const COMMIT_FIELDS = ['%H', '%h', '%aI', '%an', '%ae', '%s', '%P'] as co
 
 /** The fields of each record of `logFormat` output (a record's trailing newlines dropped). */
 export function parseRecords(output: string): string[][] {
-  return output.split(RECORD).filter((record) => record.trim()).map((record) => record.replace(/\n+$/, '').split(FIELD));
+  return output
+    .split(RECORD)
+    .filter((record) => record.trim())
+    .map((record) => record.replace(/\n+$/, '').split(FIELD));
 }
 
 /** The hashes a `%P` field names. */
@@ -138,7 +142,7 @@ function parseChangeLog(output: string): { commit: Omit<FileCommit, 'path'>; cha
     .map((record) => {
       const [header, ...tokens] = record.split('\0');
       const changes: FileChange[] = [];
-      for (let i = 0; i < tokens.length; ) {
+      for (let i = 0; i < tokens.length;) {
         const status = tokens[i++]!.trim();
         if (!status) continue;
         // Renames and copies name two paths, the old one first.
@@ -162,7 +166,9 @@ export async function folderHistory(root: string): Promise<(path: string) => Fil
   let output: string;
   try {
     prefix = (await git(root, ['rev-parse', '--show-prefix'])).trim();
-    output = await git(root, ['log', '-z', '--name-status', '-M', '--full-history', `--format=${logFormat(...COMMIT_FIELDS)}`, '--', '.'], { maxBuffer: 1024 * 1024 * 1024 });
+    output = await git(root, ['log', '-z', '--name-status', '-M', '--full-history', `--format=${logFormat(...COMMIT_FIELDS)}`, '--', '.'], {
+      maxBuffer: 1024 * 1024 * 1024,
+    });
   } catch {
     return () => [];
   }

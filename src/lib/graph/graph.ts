@@ -4,17 +4,7 @@ import type { Policy } from '../../schemas/policy.ts';
 import type { Runbook } from '../../schemas/runbook.ts';
 import type { Person, Site } from '../../schemas/site.ts';
 import { nextReviewDate } from '../policies/policy-review.ts';
-import {
-  controlId,
-  policyId,
-  requirementId,
-  runbookId,
-  splitRequirementId,
-  type ControlId,
-  type PolicyId,
-  type RequirementId,
-  type RunbookId,
-} from './ids.ts';
+import { controlId, policyId, requirementId, runbookId, splitRequirementId, type ControlId, type PolicyId, type RequirementId, type RunbookId } from './ids.ts';
 import type { ContentSet, Entry } from '../content/load.ts';
 import { formatFieldPath, type FieldPath, type Problem } from '../content/problems.ts';
 import type { RejectedEntry } from '../content/read.ts';
@@ -150,7 +140,14 @@ export function buildGraph(content: ContentSet, rejected: readonly RejectedEntry
           problem(entry, ['groups', g, 'requirements', r, 'id'], `duplicate requirement id "${requirement.id}"`);
           return;
         }
-        const requirementNode: RequirementNode = { ...requirement, id, code: requirement.id, framework: node.id, group: { id: group.id, title: group.title }, controls: [] };
+        const requirementNode: RequirementNode = {
+          ...requirement,
+          id,
+          code: requirement.id,
+          framework: node.id,
+          group: { id: group.id, title: group.title },
+          controls: [],
+        };
         requirements.set(id, requirementNode);
         groupNode.requirements.push(requirementNode);
         node.requirements.push(requirementNode);
@@ -250,15 +247,22 @@ export function buildGraph(content: ContentSet, rejected: readonly RejectedEntry
     if (!parts) {
       problem(applicability, ['exclusions', index, 'requirement'], `write the requirement with its framework, e.g. iso27001:A.7.5`);
     } else if (!requirement) {
-      if (!invalid.frameworks.has(parts.framework)) problem(applicability, ['exclusions', index, 'requirement'], `unknown requirement "${exclusion.requirement}"`);
+      if (!invalid.frameworks.has(parts.framework))
+        problem(applicability, ['exclusions', index, 'requirement'], `unknown requirement "${exclusion.requirement}"`);
     } else if (requirement.exclusion) {
       problem(applicability, ['exclusions', index, 'requirement'], `"${exclusion.requirement}" is excluded twice`);
     } else {
       requirement.exclusion = exclusion.justification;
       if (requirement.controls.length) {
-        const [codes, verb, noun] = requirement.controls.length === 1 ? [requirement.controls[0]!.code, 'maps', 'mapping'] : [requirement.controls.map((c) => c.code).join(', '), 'map', 'mappings'];
-        problem(applicability, ['exclusions', index, 'requirement'],
-          `"${exclusion.requirement}" is excluded but ${codes} ${verb} to it; a requirement a control covers applies: remove the exclusion or the ${noun}`);
+        const [codes, verb, noun] =
+          requirement.controls.length === 1
+            ? [requirement.controls[0]!.code, 'maps', 'mapping']
+            : [requirement.controls.map((c) => c.code).join(', '), 'map', 'mappings'];
+        problem(
+          applicability,
+          ['exclusions', index, 'requirement'],
+          `"${exclusion.requirement}" is excluded but ${codes} ${verb} to it; a requirement a control covers applies: remove the exclusion or the ${noun}`,
+        );
       }
     }
   });
@@ -291,7 +295,9 @@ export function buildGraph(content: ContentSet, rejected: readonly RejectedEntry
   for (const entry of rejected) {
     if (entry.collection !== 'policies') continue;
     const listed = isRecord(entry.data) ? (entry.data.controls ?? []) : undefined;
-    const codes = Array.isArray(listed) ? listed.filter((code): code is string => typeof code === 'string').map(controlId) : [...controls.keys(), ...invalid.controls];
+    const codes = Array.isArray(listed)
+      ? listed.filter((code): code is string => typeof code === 'string').map(controlId)
+      : [...controls.keys(), ...invalid.controls];
     codes.forEach((id) => invalid.listedByInvalidPolicies.add(id));
   }
 
@@ -301,4 +307,3 @@ export function buildGraph(content: ContentSet, rejected: readonly RejectedEntry
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-

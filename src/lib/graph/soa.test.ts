@@ -46,8 +46,14 @@ describe('control matrix', () => {
 
 describe('CSV', () => {
   it('quotes separators, quotes and line breaks, and defuses spreadsheet formulas', () => {
-    expect(toCsv(['a', 'b'], [['x,y', 'say "hi"'], ['line\nbreak', '=HYPERLINK("x")']])).toBe(
-      '\uFEFFa,b\r\n"x,y","say ""hi"""\r\n"line\nbreak","\'=HYPERLINK(""x"")"\r\n',
-    );
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['x,y', 'say "hi"'],
+          ['line\nbreak', '=HYPERLINK("x")'],
+        ],
+      ),
+    ).toBe('\uFEFFa,b\r\n"x,y","say ""hi"""\r\n"line\nbreak","\'=HYPERLINK(""x"")"\r\n');
   });
 });

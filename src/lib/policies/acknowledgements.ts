@@ -55,9 +55,7 @@ export function acknowledgementState(
   withinDays: number,
 ): AcknowledgementState {
   const major = majorVersion(policy.version);
-  const record = records
-    .filter((r) => r.policyId === policy.id && majorVersion(r.version) === major)
-    .sort((a, b) => b.at.localeCompare(a.at))[0];
+  const record = records.filter((r) => r.policyId === policy.id && majorVersion(r.version) === major).sort((a, b) => b.at.localeCompare(a.at))[0];
   const dueBy = addDays(laterOf(person.hired, policy.effective), withinDays);
   const status: AcknowledgementStatus = record ? 'done' : today > dueBy ? 'overdue' : 'due';
   return { policyId: policy.id, status, dueBy, record };
@@ -74,7 +72,15 @@ export function personStates(
   const order: Record<AcknowledgementStatus, number> = { overdue: 0, due: 1, done: 2 };
   return policies
     .filter((policy) => policyAppliesTo(policy, person))
-    .map((policy) => acknowledgementState(policy, person, records.filter((r) => r.person === person.email), today, withinDays))
+    .map((policy) =>
+      acknowledgementState(
+        policy,
+        person,
+        records.filter((r) => r.person === person.email),
+        today,
+        withinDays,
+      ),
+    )
     .sort((a, b) => order[a.status] - order[b.status] || a.dueBy.localeCompare(b.dueBy));
 }
 
@@ -85,14 +91,18 @@ export function parseRoster(text: string, file: string): { people: RosterPerson[
     rows = readCsv(text);
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
-    return { people: [], problems: [{ severity: 'error', file, line: error.line, message: `${error.message}; no one is read from the roster until it is fixed` }] };
+    return {
+      people: [],
+      problems: [{ severity: 'error', file, line: error.line, message: `${error.message}; no one is read from the roster until it is fixed` }],
+    };
   }
   const [header, ...body] = rows;
   const problems: Problem[] = [];
   const columns = (header?.cells ?? []).map((h) => h.trim().toLowerCase());
   const index = (name: string) => columns.indexOf(name);
   for (const required of ['email', 'name', 'groups', 'hired']) {
-    if (index(required) < 0) problems.push({ severity: 'error', file, line: header?.line ?? 1, message: `missing column "${required}"; the header must be email,name,groups,hired` });
+    if (index(required) < 0)
+      problems.push({ severity: 'error', file, line: header?.line ?? 1, message: `missing column "${required}"; the header must be email,name,groups,hired` });
   }
   if (problems.length) return { people: [], problems };
   const people: RosterPerson[] = [];
@@ -100,14 +110,26 @@ export function parseRoster(text: string, file: string): { people: RosterPerson[
   for (const { line, cells } of body) {
     const email = (cells[index('email')] ?? '').trim().toLowerCase();
     const hired = (cells[index('hired')] ?? '').trim();
-    if (!/^[^@\s]+@[^@\s]+$/.test(email)) { problems.push({ severity: 'error', file, line, field: 'email', message: `"${email}" is not an email address` }); continue; }
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(hired)) { problems.push({ severity: 'error', file, line, field: 'hired', message: `"${hired}" is not a date written as YYYY-MM-DD` }); continue; }
-    if (seen.has(email)) { problems.push({ severity: 'error', file, line, field: 'email', message: `${email} is listed twice` }); continue; }
+    if (!/^[^@\s]+@[^@\s]+$/.test(email)) {
+      problems.push({ severity: 'error', file, line, field: 'email', message: `"${email}" is not an email address` });
+      continue;
+    }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(hired)) {
+      problems.push({ severity: 'error', file, line, field: 'hired', message: `"${hired}" is not a date written as YYYY-MM-DD` });
+      continue;
+    }
+    if (seen.has(email)) {
+      problems.push({ severity: 'error', file, line, field: 'email', message: `${email} is listed twice` });
+      continue;
+    }
     seen.add(email);
     people.push({
       email,
       name: (cells[index('name')] ?? '').trim() || email,
-      groups: (cells[index('groups')] ?? '').split(';').map((g) => g.trim()).filter(Boolean),
+      groups: (cells[index('groups')] ?? '')
+        .split(';')
+        .map((g) => g.trim())
+        .filter(Boolean),
       hired,
     });
   }

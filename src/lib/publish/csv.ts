@@ -9,7 +9,12 @@ import { stringify } from 'csv-stringify/sync';
  * instead of running them as formulas (numbers keep their minus sign).
  */
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | undefined)[])[]): string {
-  return stringify([header, ...rows] as (string | number | undefined)[][], { bom: true, record_delimiter: 'windows', quote_record_delimiter: true, escape_formulas: true });
+  return stringify([header, ...rows] as (string | number | undefined)[][], {
+    bom: true,
+    record_delimiter: 'windows',
+    quote_record_delimiter: true,
+    escape_formulas: true,
+  });
 }
 
 /** One row of a CSV file and the file line it starts on, for messages that point at it. */
@@ -61,7 +66,16 @@ export function readCsv(text: string): CsvRow[] {
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     // An unclosed quote is found only at the end of the file; it opened on the first line after the last complete row.
-    const nextRow = () => lastLine + 1 + Math.max(0, input.split('\n').slice(lastLine).findIndex((l) => l.trim() !== ''));
+    const nextRow = () =>
+      lastLine +
+      1 +
+      Math.max(
+        0,
+        input
+          .split('\n')
+          .slice(lastLine)
+          .findIndex((l) => l.trim() !== ''),
+      );
     const line = error.code === 'CSV_QUOTE_NOT_CLOSED' ? nextRow() : ((error as CsvError & { lines?: number }).lines ?? nextRow());
     throw new CsvSyntaxError(syntaxMessages[error.code] ?? error.message, line);
   }

@@ -65,7 +65,10 @@ export function defaultPreviewCacheDir(): string {
  * decides its pixels has changed. Next to each PNG the cache keeps the inputs it was made
  * from, so a test can check what every image shows without reading pixels.
  */
-export async function renderPreviewImage(input: PreviewImageInput, options: { cacheDir?: string } = {}): Promise<{ png: Buffer; cached: boolean; key: string }> {
+export async function renderPreviewImage(
+  input: PreviewImageInput,
+  options: { cacheDir?: string } = {},
+): Promise<{ png: Buffer; cached: boolean; key: string }> {
   const cacheDir = options.cacheDir ?? defaultPreviewCacheDir();
   const key = previewImageKey(input);
   const file = join(cacheDir, `${key}.png`);
@@ -106,12 +109,24 @@ const tones = {
 
 function template(input: PreviewImageInput): Node {
   const logo = input.logoSvg
-    ? ({ type: 'img', props: { src: `data:image/svg+xml;base64,${Buffer.from(input.logoSvg).toString('base64')}`, width: 56, height: 56, style: { borderRadius: 12 } } } as Node)
+    ? ({
+        type: 'img',
+        props: { src: `data:image/svg+xml;base64,${Buffer.from(input.logoSvg).toString('base64')}`, width: 56, height: 56, style: { borderRadius: 12 } },
+      } as Node)
     : undefined;
   const titleSize = input.title.length > 70 ? 52 : input.title.length > 40 ? 60 : 68;
   return el(
     'div',
-    { width: '100%', height: '100%', display: 'flex', flexDirection: 'column', fontFamily: 'Inter', color: colors.ink, background: 'linear-gradient(180deg, #f8fafc 0%, #ffffff 60%)', position: 'relative' },
+    {
+      width: '100%',
+      height: '100%',
+      display: 'flex',
+      flexDirection: 'column',
+      fontFamily: 'Inter',
+      color: colors.ink,
+      background: 'linear-gradient(180deg, #f8fafc 0%, #ffffff 60%)',
+      position: 'relative',
+    },
     el('div', { position: 'absolute', left: 0, top: 0, width: '100%', height: 10, background: colors.accent }),
     el(
       'div',
@@ -131,9 +146,31 @@ function template(input: PreviewImageInput): Node {
       el(
         'div',
         { display: 'flex', flexDirection: 'column', flexGrow: 1, justifyContent: 'center', paddingRight: 40 },
-        input.eyebrow && el('div', { display: 'flex', fontSize: 22, fontWeight: 600, letterSpacing: 2, textTransform: 'uppercase', color: colors.accent, marginBottom: 14 }, input.eyebrow),
-        el('div', { display: 'block', fontSize: titleSize, fontWeight: 700, lineHeight: 1.12, letterSpacing: -1.5, lineClamp: 3, textWrap: input.title.length <= 45 ? 'balance' : 'wrap' }, input.title),
-        input.description && el('div', { display: 'block', fontSize: 26, lineHeight: 1.4, color: colors.ink2, marginTop: 20, lineClamp: input.title.length > 60 ? 1 : 2 }, input.description),
+        input.eyebrow &&
+          el(
+            'div',
+            { display: 'flex', fontSize: 22, fontWeight: 600, letterSpacing: 2, textTransform: 'uppercase', color: colors.accent, marginBottom: 14 },
+            input.eyebrow,
+          ),
+        el(
+          'div',
+          {
+            display: 'block',
+            fontSize: titleSize,
+            fontWeight: 700,
+            lineHeight: 1.12,
+            letterSpacing: -1.5,
+            lineClamp: 3,
+            textWrap: input.title.length <= 45 ? 'balance' : 'wrap',
+          },
+          input.title,
+        ),
+        input.description &&
+          el(
+            'div',
+            { display: 'block', fontSize: 26, lineHeight: 1.4, color: colors.ink2, marginTop: 20, lineClamp: input.title.length > 60 ? 1 : 2 },
+            input.description,
+          ),
       ),
       el(
         'div',
@@ -141,7 +178,16 @@ function template(input: PreviewImageInput): Node {
         input.badges.map((b) =>
           el(
             'div',
-            { display: 'flex', alignItems: 'center', fontSize: 20, fontWeight: 600, padding: '8px 16px', borderRadius: 999, background: tones[b.tone].bg, color: tones[b.tone].fg },
+            {
+              display: 'flex',
+              alignItems: 'center',
+              fontSize: 20,
+              fontWeight: 600,
+              padding: '8px 16px',
+              borderRadius: 999,
+              background: tones[b.tone].bg,
+              color: tones[b.tone].fg,
+            },
             el('div', { display: 'flex', width: 10, height: 10, borderRadius: 999, background: tones[b.tone].fg, marginRight: 10 }),
             `${b.label} · ${b.status}`,
           ),

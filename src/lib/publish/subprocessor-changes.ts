@@ -60,7 +60,9 @@ export function diffSubprocessors(before: readonly Subprocessor[], after: readon
     const edits = keys.filter((field) => !same(previous[field], s[field])).map((field) => ({ field, before: previous[field], after: s[field] }));
     if (!edits.length) continue;
     const fields = materialFields.filter((field) => edits.some((edit) => edit.field === field));
-    differences.push(fields.length ? { kind: 'changed', name: s.name, subprocessor: s, fields, edits } : { kind: 'edited', name: s.name, subprocessor: s, edits });
+    differences.push(
+      fields.length ? { kind: 'changed', name: s.name, subprocessor: s, fields, edits } : { kind: 'edited', name: s.name, subprocessor: s, edits },
+    );
   }
   for (const [key, s] of old) if (!now.has(key)) differences.push({ kind: 'removed', name: s.name, subprocessor: s });
   return differences;
@@ -95,7 +97,8 @@ export interface SubprocessorVersion {
 }
 
 /** The differences customers are told of: everything but edits to fields that are not material. */
-const isNotifiable = (difference: SubprocessorDifference): difference is SubprocessorDifference & { kind: SubprocessorChangeKind } => difference.kind !== 'edited';
+const isNotifiable = (difference: SubprocessorDifference): difference is SubprocessorDifference & { kind: SubprocessorChangeKind } =>
+  difference.kind !== 'edited';
 
 /**
  * The changes a series of versions (oldest first) records, newest first. The oldest version
@@ -131,7 +134,10 @@ export async function subprocessorHistory(root: string, path = 'content/subproce
   const commits = await fileHistory(root, path);
   if (commits.length === 0) return [];
   // `git log` names each commit's path from the repository's top, as `commit:path` reads it.
-  const texts = await readRevisions(root, commits.map((commit) => `${commit.hash}:${commit.path}`));
+  const texts = await readRevisions(
+    root,
+    commits.map((commit) => `${commit.hash}:${commit.path}`),
+  );
   const versions: SubprocessorVersion[] = [];
   for (const commit of commits.toReversed()) {
     const text = texts.get(`${commit.hash}:${commit.path}`);

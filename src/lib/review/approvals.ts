@@ -81,7 +81,11 @@ export function pullRequestNumber(subject: string): number | undefined {
 
 /** Every commit reachable from HEAD, from one `git log`: parents, committer date, subject, approval trailers. */
 async function commitGraph(root: string, head: string): Promise<Map<string, CommitInfo>> {
-  const output = await git(root, ['log', `--format=${logFormat('%H', '%cI', '%an', '%s', '%P', '%(trailers:key=Approved-by,key=Reviewed-by,separator=%x1d)')}`, head]);
+  const output = await git(root, [
+    'log',
+    `--format=${logFormat('%H', '%cI', '%an', '%s', '%P', '%(trailers:key=Approved-by,key=Reviewed-by,separator=%x1d)')}`,
+    head,
+  ]);
   const infos = new Map<string, CommitInfo>();
   for (const [hash, committerDate, author, subject, parents, trailers] of parseRecords(output)) {
     infos.set(hash!, {
@@ -161,12 +165,15 @@ function readVersions(repo: Repository, changes: readonly FileCommit[]): void {
   const batch = readRevisions(repo.root, wanted);
   for (const spec of wanted) {
     const path = spec.slice(spec.indexOf(':') + 1);
-    repo.versions.set(spec, batch.then((texts) => {
-      const text = texts.get(spec);
-      if (text === undefined) return undefined;
-      const version = (parseContentFile('policies', path, text).entry?.data as { version?: unknown } | undefined)?.version;
-      return typeof version === 'string' ? version : undefined;
-    }));
+    repo.versions.set(
+      spec,
+      batch.then((texts) => {
+        const text = texts.get(spec);
+        if (text === undefined) return undefined;
+        const version = (parseContentFile('policies', path, text).entry?.data as { version?: unknown } | undefined)?.version;
+        return typeof version === 'string' ? version : undefined;
+      }),
+    );
   }
 }
 
@@ -215,11 +222,13 @@ export async function commitApprovalsForFiles(root: string, paths: readonly stri
   if (!repo) return result;
   const histories = paths.map((path) => repo.history(path).filter((change) => repo.graph.has(change.hash)));
   readVersions(repo, histories.flat());
-  await Promise.all(paths.map(async (path, index) => {
-    const history = histories[index]!;
-    const versions = await Promise.all(history.map((change) => repo.versions.get(`${change.hash}:${change.path}`)!));
-    result.set(path, approvalsOf(repo, history, versions));
-  }));
+  await Promise.all(
+    paths.map(async (path, index) => {
+      const history = histories[index]!;
+      const versions = await Promise.all(history.map((change) => repo.versions.get(`${change.hash}:${change.path}`)!));
+      result.set(path, approvalsOf(repo, history, versions));
+    }),
+  );
   return result;
 }
 

@@ -13,11 +13,7 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
 
 function table(header: string[], rows: string[][]): string {
-  return [
-    `| ${header.join(' | ')} |`,
-    `| ${header.map(() => '---').join(' | ')} |`,
-    ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
-  ].join('\n');
+  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
 }
 
 function where(problem: Problem): string {
@@ -55,22 +51,22 @@ function versionCell(change: DocumentChange): string {
 
 function whatChanged(change: DocumentChange): string {
   if (change.status === 'added' || change.status === 'removed') return '';
-  const parts = [
-    ...(change.bodyChanged ? ['text'] : []),
-    ...change.fieldsChanged.filter((field) => field !== 'version'),
-  ];
+  const parts = [...(change.bodyChanged ? ['text'] : []), ...change.fieldsChanged.filter((field) => field !== 'version')];
   if (change.previousFile) parts.push(`file moved from ${change.previousFile}`);
   return parts.join(', ');
 }
 
 function documentTable(changes: readonly DocumentChange[], noun: string, withVersion: boolean): string {
   const header = withVersion ? [noun, 'Change', 'Version', 'What changed'] : [noun, 'Change', 'What changed'];
-  return table(header, changes.map((change) => {
-    const name = `${change.title} (${code(change.file)})`;
-    return withVersion
-      ? [name, statusLabel[change.status], versionCell(change), whatChanged(change)]
-      : [name, statusLabel[change.status], whatChanged(change)];
-  }));
+  return table(
+    header,
+    changes.map((change) => {
+      const name = `${change.title} (${code(change.file)})`;
+      return withVersion
+        ? [name, statusLabel[change.status], versionCell(change), whatChanged(change)]
+        : [name, statusLabel[change.status], whatChanged(change)];
+    }),
+  );
 }
 
 function acknowledgementRow(due: AcknowledgementDue): string[] {
@@ -127,16 +123,24 @@ export function reviewSummaryMarkdown(summary: ReviewSummary): string {
   if (runbooks.length) out.push('', '### Runbooks', '', documentTable(runbooks, 'Runbook', false));
 
   if (summary.acknowledgements.length) {
-    out.push('', '### 🔔 Who must acknowledge', '',
-      'A major version, a newly required acknowledgement or a wider audience asks people to read the policy and acknowledge it in the portal.', '',
-      table(['Policy', 'Version', 'Why', 'Who'], summary.acknowledgements.map(acknowledgementRow)));
+    out.push(
+      '',
+      '### 🔔 Who must acknowledge',
+      '',
+      'A major version, a newly required acknowledgement or a wider audience asks people to read the policy and acknowledge it in the portal.',
+      '',
+      table(['Policy', 'Version', 'Why', 'Who'], summary.acknowledgements.map(acknowledgementRow)),
+    );
   }
 
   const sub = summary.subprocessors;
   if (sub.added.length || sub.removed.length || sub.changed.length || sub.edited.length) {
     out.push('', '### Sub-processors', '');
     if (sub.customersMustBeNotified) {
-      out.push('📣 **Customers must be notified** of added and removed sub-processors before the change takes effect, as the data processing agreement requires.', '');
+      out.push(
+        '📣 **Customers must be notified** of added and removed sub-processors before the change takes effect, as the data processing agreement requires.',
+        '',
+      );
     }
     const rows = [
       ...sub.added.map((s) => ['➕ added', s.name, s.purpose, s.data.join(', '), s.location, s.transferMechanism]),
@@ -145,53 +149,92 @@ export function reviewSummaryMarkdown(summary: ReviewSummary): string {
     if (rows.length) out.push(table(['Change', 'Sub-processor', 'Purpose', 'Data', 'Location', 'Transfer mechanism'], rows));
     if (sub.changed.length || sub.edited.length) {
       if (rows.length) out.push('');
-      out.push(table(['Changed sub-processor', 'What changed', 'In the public feed'], [
-        ...sub.changed.map((s) => [s.name, s.changes.map(fieldChange).join('; '), '📣 announced as changed']),
-        ...sub.edited.map((s) => [s.name, s.changes.map(fieldChange).join('; '), 'not announced: no material field changed']),
-      ]));
+      out.push(
+        table(
+          ['Changed sub-processor', 'What changed', 'In the public feed'],
+          [
+            ...sub.changed.map((s) => [s.name, s.changes.map(fieldChange).join('; '), '📣 announced as changed']),
+            ...sub.edited.map((s) => [s.name, s.changes.map(fieldChange).join('; '), 'not announced: no material field changed']),
+          ],
+        ),
+      );
     }
   }
 
   if (summary.controls.length) {
-    out.push('', '### Controls', '', table(['Control', 'Change', 'Framework requirements', 'Policies and runbooks', 'Other fields'],
-      summary.controls.map((c) => [
-        `${c.code} ${c.title}`,
-        c.status === 'added' ? '➕ added' : c.status === 'removed' ? '➖ removed' : '✏️ changed',
-        [...c.mappingsAdded.map((m) => `➕ ${m}`), ...c.mappingsRemoved.map((m) => `➖ ${m}`)].join(' ') || '—',
-        [...c.policiesAdded, ...c.runbooksAdded].map((m) => `➕ ${m}`).concat([...c.policiesRemoved, ...c.runbooksRemoved].map((m) => `➖ ${m}`)).join(' ') || '—',
-        list(c.fieldsChanged),
-      ])));
+    out.push(
+      '',
+      '### Controls',
+      '',
+      table(
+        ['Control', 'Change', 'Framework requirements', 'Policies and runbooks', 'Other fields'],
+        summary.controls.map((c) => [
+          `${c.code} ${c.title}`,
+          c.status === 'added' ? '➕ added' : c.status === 'removed' ? '➖ removed' : '✏️ changed',
+          [...c.mappingsAdded.map((m) => `➕ ${m}`), ...c.mappingsRemoved.map((m) => `➖ ${m}`)].join(' ') || '—',
+          [...c.policiesAdded, ...c.runbooksAdded]
+            .map((m) => `➕ ${m}`)
+            .concat([...c.policiesRemoved, ...c.runbooksRemoved].map((m) => `➖ ${m}`))
+            .join(' ') || '—',
+          list(c.fieldsChanged),
+        ]),
+      ),
+    );
   }
 
   if (summary.frameworks.length) {
-    out.push('', '### Framework coverage', '',
-      'Covered means at least one control maps to the requirement; excluded requirements do not count.', '',
-      table(['Framework', 'Covered before', 'Covered after', 'Newly uncovered'],
+    out.push(
+      '',
+      '### Framework coverage',
+      '',
+      'Covered means at least one control maps to the requirement; excluded requirements do not count.',
+      '',
+      table(
+        ['Framework', 'Covered before', 'Covered after', 'Newly uncovered'],
         summary.frameworks.map((f) => [
           f.name,
           coverageText(f.before),
           coverageText(f.after),
-          f.newlyUncovered.length ? `⚠️ ${f.requirements.filter((r) => f.newlyUncovered.includes(r.id)).map((r) => `${r.code} ${r.title}`).join('; ')}` : '—',
-        ])));
-    const requirementRows = summary.frameworks.flatMap((f) => f.requirements.map((r) => [
-      f.name,
-      `${r.code} ${r.title}`,
-      requirementState(r.before, r.after),
-      `${list(r.controlsBefore)} → ${list(r.controlsAfter)}`,
-    ]));
+          f.newlyUncovered.length
+            ? `⚠️ ${f.requirements
+                .filter((r) => f.newlyUncovered.includes(r.id))
+                .map((r) => `${r.code} ${r.title}`)
+                .join('; ')}`
+            : '—',
+        ]),
+      ),
+    );
+    const requirementRows = summary.frameworks.flatMap((f) =>
+      f.requirements.map((r) => [f.name, `${r.code} ${r.title}`, requirementState(r.before, r.after), `${list(r.controlsBefore)} → ${list(r.controlsAfter)}`]),
+    );
     if (requirementRows.length) {
-      out.push('', `<details><summary>${plural(requirementRows.length, 'requirement')} whose controls changed</summary>`, '',
-        table(['Framework', 'Requirement', 'Status', 'Controls before → after'], requirementRows), '', '</details>');
+      out.push(
+        '',
+        `<details><summary>${plural(requirementRows.length, 'requirement')} whose controls changed</summary>`,
+        '',
+        table(['Framework', 'Requirement', 'Status', 'Controls before → after'], requirementRows),
+        '',
+        '</details>',
+      );
     }
   }
 
   if (summary.reviewDates.length) {
-    out.push('', '### Review dates', '', table(['Policy', 'What changed', 'Next review'],
-      summary.reviewDates.map((r) => [
-        r.title,
-        r.changes.map(fieldChange).join('; '),
-        r.nextReview.before === r.nextReview.after ? formatDate(r.nextReview.after) : `${formatDate(r.nextReview.before)} → ${formatDate(r.nextReview.after)}`,
-      ])));
+    out.push(
+      '',
+      '### Review dates',
+      '',
+      table(
+        ['Policy', 'What changed', 'Next review'],
+        summary.reviewDates.map((r) => [
+          r.title,
+          r.changes.map(fieldChange).join('; '),
+          r.nextReview.before === r.nextReview.after
+            ? formatDate(r.nextReview.after)
+            : `${formatDate(r.nextReview.before)} → ${formatDate(r.nextReview.after)}`,
+        ]),
+      ),
+    );
   }
 
   if (summary.otherChanges.length) {
@@ -199,6 +242,6 @@ export function reviewSummaryMarkdown(summary: ReviewSummary): string {
     for (const change of summary.otherChanges) out.push(`- ${code(change.file)} ${change.status}`);
   }
 
-  out.push('', '<sub>Written by `charter diff`. Merging the pull request is the approval: the portal shows the merge on each policy\'s history.</sub>', '');
+  out.push('', "<sub>Written by `charter diff`. Merging the pull request is the approval: the portal shows the merge on each policy's history.</sub>", '');
   return out.join('\n');
 }

@@ -178,7 +178,10 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
 
 /** Line endings and trailing spaces are invisible to readers, so they are no change. */
 function normaliseBody(body: string | undefined): string {
-  return (body ?? '').replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim();
+  return (body ?? '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .trim();
 }
 
 function setDifference(a: readonly string[], b: readonly string[]): string[] {
@@ -217,9 +220,14 @@ function compareDocuments(
     const namespaced = `${kind}:${id}`;
     if (!a && b) {
       changes.push({
-        kind, id: namespaced, title: b.data.title, status: 'added', file: b.file,
+        kind,
+        id: namespaced,
+        title: b.data.title,
+        status: 'added',
+        file: b.file,
         version: kind === 'policy' ? { after: b.data.version as string } : undefined,
-        bodyChanged: true, fieldsChanged: [],
+        bodyChanged: true,
+        fieldsChanged: [],
       });
       continue;
     }
@@ -227,17 +235,32 @@ function compareDocuments(
       // A file that fails validation is not gone; its errors are reported on their own.
       if (invalidFiles.has(a.file)) continue;
       changes.push({
-        kind, id: namespaced, title: a.data.title, status: 'removed', file: a.file,
+        kind,
+        id: namespaced,
+        title: a.data.title,
+        status: 'removed',
+        file: a.file,
         version: kind === 'policy' ? { before: a.data.version as string } : undefined,
-        bodyChanged: true, fieldsChanged: [],
+        bodyChanged: true,
+        fieldsChanged: [],
       });
       // The same file now holding another id is an id change, which breaks links and acknowledgements.
       const successor = after.find((entry) => entry.file === a.file && entry.data.id !== id);
-      findings.push(successor
-        ? { severity: 'warning', file: a.file, line: line(successor, 'id'), field: 'id',
-          message: `${noun} id changed from "${id}" to "${successor.data.id}": links to /${kind}s/${id}/ break${kind === 'policy' ? ' and earlier acknowledgements no longer count' : ''}; keep the old id unless that is intended` }
-        : { severity: 'warning', file: a.file,
-          message: `${noun} "${a.data.title}" is removed; employees can no longer read it in the portal — make sure a replacement exists or the removal is approved` });
+      findings.push(
+        successor
+          ? {
+              severity: 'warning',
+              file: a.file,
+              line: line(successor, 'id'),
+              field: 'id',
+              message: `${noun} id changed from "${id}" to "${successor.data.id}": links to /${kind}s/${id}/ break${kind === 'policy' ? ' and earlier acknowledgements no longer count' : ''}; keep the old id unless that is intended`,
+            }
+          : {
+              severity: 'warning',
+              file: a.file,
+              message: `${noun} "${a.data.title}" is removed; employees can no longer read it in the portal — make sure a replacement exists or the removal is approved`,
+            },
+      );
       continue;
     }
     if (!a || !b) continue;
@@ -246,9 +269,13 @@ function compareDocuments(
     const moved = a.file !== b.file;
     if (!bodyChanged && !fieldsChanged.length && !moved) continue;
     const change: DocumentChange = {
-      kind, id: namespaced, title: b.data.title,
+      kind,
+      id: namespaced,
+      title: b.data.title,
       status: !bodyChanged && !fieldsChanged.length ? 'renamed' : 'changed',
-      file: b.file, bodyChanged, fieldsChanged,
+      file: b.file,
+      bodyChanged,
+      fieldsChanged,
     };
     if (moved) change.previousFile = a.file;
     if (kind === 'policy') {
@@ -259,12 +286,22 @@ function compareDocuments(
       const substantive = bodyChanged || fieldsChanged.some((field) => !REVIEW_RECORD_FIELDS.has(field));
       const next = nextVersions(from);
       if (bump === 'lower') {
-        findings.push({ severity: 'error', file: b.file, line: line(b, 'version'), field: 'version',
-          message: `version went down from ${from} to ${to}; versions only go up — use ${next.patch}, ${next.minor} or ${next.major}` });
+        findings.push({
+          severity: 'error',
+          file: b.file,
+          line: line(b, 'version'),
+          field: 'version',
+          message: `version went down from ${from} to ${to}; versions only go up — use ${next.patch}, ${next.minor} or ${next.major}`,
+        });
       } else if (substantive && bump === 'none') {
         const what = [bodyChanged ? 'the text' : '', ...fieldsChanged.filter((f) => !REVIEW_RECORD_FIELDS.has(f))].filter(Boolean).join(', ');
-        findings.push({ severity: 'error', file: b.file, line: line(b, 'version'), field: 'version',
-          message: `${what} changed but the version is still ${from}; set version to ${next.patch} for a wording fix, ${next.minor} for a changed rule, or ${next.major} if everyone must acknowledge again` });
+        findings.push({
+          severity: 'error',
+          file: b.file,
+          line: line(b, 'version'),
+          field: 'version',
+          message: `${what} changed but the version is still ${from}; set version to ${next.patch} for a wording fix, ${next.minor} for a changed rule, or ${next.major} if everyone must acknowledge again`,
+        });
       }
     }
     changes.push(change);
@@ -281,7 +318,14 @@ function acknowledgementsDue(before: ContentSet, after: ContentSet, documents: r
     const slug = change.id.slice('policy:'.length);
     const b = now.get(slug)!;
     const a = old.get(slug);
-    const base = { policy: change.id, title: b.data.title, file: b.file, version: b.data.version, previousVersion: a?.data.version, acknowledgement: b.data.acknowledgement };
+    const base = {
+      policy: change.id,
+      title: b.data.title,
+      file: b.file,
+      version: b.data.version,
+      previousVersion: a?.data.version,
+      acknowledgement: b.data.acknowledgement,
+    };
     if (!a) {
       if (b.data.acknowledgement) due.push({ ...base, reason: 'new policy', audience: b.data.audience });
     } else if (change.version?.bump === 'major') {
@@ -317,7 +361,10 @@ function compareControls(before: ContentSnapshot, after: ContentSnapshot, invali
     const runbooksA = a?.runbooks.map((r) => r.id) ?? [];
     const runbooksB = b?.runbooks.map((r) => r.id) ?? [];
     const change: ControlChange = {
-      id, code: node.code, title: node.data.title, file: node.file,
+      id,
+      code: node.code,
+      title: node.data.title,
+      file: node.file,
       status: !a ? 'added' : !b ? 'removed' : 'changed',
       mappingsAdded: setDifference(mappingsB, mappingsA),
       mappingsRemoved: setDifference(mappingsA, mappingsB),
@@ -327,9 +374,16 @@ function compareControls(before: ContentSnapshot, after: ContentSnapshot, invali
       runbooksRemoved: setDifference(runbooksA, runbooksB),
       fieldsChanged: a && b ? changedFields(a.data, b.data).filter((field) => field !== 'mappings') : [],
     };
-    const changed = change.status !== 'changed' || change.mappingsAdded.length || change.mappingsRemoved.length ||
-      change.policiesAdded.length || change.policiesRemoved.length || change.runbooksAdded.length ||
-      change.runbooksRemoved.length || change.fieldsChanged.length || a!.file !== b!.file;
+    const changed =
+      change.status !== 'changed' ||
+      change.mappingsAdded.length ||
+      change.mappingsRemoved.length ||
+      change.policiesAdded.length ||
+      change.policiesRemoved.length ||
+      change.runbooksAdded.length ||
+      change.runbooksRemoved.length ||
+      change.fieldsChanged.length ||
+      a!.file !== b!.file;
     if (changed) changes.push(change);
   }
   return changes;
@@ -348,7 +402,9 @@ function compareFrameworks(before: ContentSnapshot, after: ContentSnapshot, find
       const rb = after.graph.requirements.get(requirementId);
       const r = (rb ?? ra)!;
       const change: RequirementChange = {
-        id: requirementId, code: r.code, title: r.title,
+        id: requirementId,
+        code: r.code,
+        title: r.title,
         before: ra ? requirementStatus(ra) : 'absent',
         after: rb ? requirementStatus(rb) : 'absent',
         controlsBefore: ra?.controls.map((c) => c.code) ?? [],
@@ -365,9 +421,14 @@ function compareFrameworks(before: ContentSnapshot, after: ContentSnapshot, find
     for (const requirement of newlyUncovered) {
       const r = requirements.find((x) => x.id === requirement)!;
       // Point at the control that let go of the requirement: that is where the fix goes.
-      const formerControl = r.controlsBefore.map((code) => after.graph.controls.get(controlId(code)) ?? before.graph.controls.get(controlId(code))).find(Boolean);
-      findings.push({ severity: 'warning', file: formerControl?.file ?? (b ?? a)!.file,
-        message: `${name} ${r.code} (${r.title}) is no longer covered by any control${r.controlsBefore.length ? ` (was ${r.controlsBefore.join(', ')})` : ''}; map a control to it or exclude it in content/applicability.yaml with a reason` });
+      const formerControl = r.controlsBefore
+        .map((code) => after.graph.controls.get(controlId(code)) ?? before.graph.controls.get(controlId(code)))
+        .find(Boolean);
+      findings.push({
+        severity: 'warning',
+        file: formerControl?.file ?? (b ?? a)!.file,
+        message: `${name} ${r.code} (${r.title}) is no longer covered by any control${r.controlsBefore.length ? ` (was ${r.controlsBefore.join(', ')})` : ''}; map a control to it or exclude it in content/applicability.yaml with a reason`,
+      });
     }
     changes.push({ framework: id, name, before: coverageBefore, after: coverageAfter, requirements, newlyUncovered, newlyCovered });
   }
@@ -382,7 +443,13 @@ function compareSubprocessors(before: ContentSet, after: ContentSet): Subprocess
   const withEdits = (d: SubprocessorDifference) => ({ name: d.name, changes: d.edits ?? [] });
   const added = of('added').map((d) => d.subprocessor);
   const removed = of('removed').map((d) => d.subprocessor);
-  return { added, removed, changed: of('changed').map(withEdits), edited: of('edited').map(withEdits), customersMustBeNotified: added.length > 0 || removed.length > 0 };
+  return {
+    added,
+    removed,
+    changed: of('changed').map(withEdits),
+    edited: of('edited').map(withEdits),
+    customersMustBeNotified: added.length > 0 || removed.length > 0,
+  };
 }
 
 const REVIEW_DATE_FIELDS = ['effective', 'lastReviewed', 'reviewCycle'] as const;
@@ -392,9 +459,13 @@ function compareReviewDates(before: ContentSnapshot, after: ContentSnapshot): Re
   for (const [id, b] of after.graph.policies) {
     const a = before.graph.policies.get(id);
     if (!a) continue;
-    const fields = REVIEW_DATE_FIELDS.filter((field) => a.data[field] !== b.data[field])
-      .map((field) => ({ field, before: a.data[field], after: b.data[field] }));
-    if (fields.length) changes.push({ policy: id, title: b.data.title, file: b.file, changes: fields, nextReview: { before: a.nextReview, after: b.nextReview } });
+    const fields = REVIEW_DATE_FIELDS.filter((field) => a.data[field] !== b.data[field]).map((field) => ({
+      field,
+      before: a.data[field],
+      after: b.data[field],
+    }));
+    if (fields.length)
+      changes.push({ policy: id, title: b.data.title, file: b.file, changes: fields, nextReview: { before: a.nextReview, after: b.nextReview } });
   }
   return changes.sort((x, y) => x.policy.localeCompare(y.policy));
 }
@@ -455,7 +526,15 @@ export function diffContent(before: ContentSnapshot, after: ContentSnapshot): Re
     invalid,
     errors,
     warnings: sortedFindings.length + invalid.length - errors,
-    hasChanges: documents.length + controls.length + frameworks.length + subprocessors.added.length +
-      subprocessors.removed.length + subprocessors.changed.length + subprocessors.edited.length + otherChanges.length > 0,
+    hasChanges:
+      documents.length +
+        controls.length +
+        frameworks.length +
+        subprocessors.added.length +
+        subprocessors.removed.length +
+        subprocessors.changed.length +
+        subprocessors.edited.length +
+        otherChanges.length >
+      0,
   };
 }

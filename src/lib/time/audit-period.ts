@@ -20,7 +20,8 @@ export function periodFault(period: Period): string | undefined {
   if (!isCalendarDate(period.from)) return `"${period.from}" is not a date written as YYYY-MM-DD`;
   if (!isCalendarDate(period.to)) return `"${period.to}" is not a date written as YYYY-MM-DD`;
   if (period.to < period.from) return `ends on ${period.to}, before it starts on ${period.from}`;
-  if (period.to >= addMonths(period.from, MAX_PERIOD_YEARS * 12)) return `is longer than ${MAX_PERIOD_YEARS} years (${period.from} to ${period.to}); split it into audit periods of a year or less`;
+  if (period.to >= addMonths(period.from, MAX_PERIOD_YEARS * 12))
+    return `is longer than ${MAX_PERIOD_YEARS} years (${period.from} to ${period.to}); split it into audit periods of a year or less`;
   return undefined;
 }
 

@@ -19,7 +19,11 @@ interface MainLineCommit {
 }
 
 const parseTrailers = (text: string | undefined) =>
-  (text ?? '').split(TRAILER).map((value) => value.trim()).filter(Boolean).map(parseApprover);
+  (text ?? '')
+    .split(TRAILER)
+    .map((value) => value.trim())
+    .filter(Boolean)
+    .map(parseApprover);
 
 /** One person, however they appear: by email when both sides have one, else by name. */
 const samePerson = (a: Approver, b: Approver) =>
@@ -38,7 +42,11 @@ async function mainLine(root: string, since: string, until: string): Promise<Mai
     committedAt: new Date(committedAt!).toISOString().replace('.000Z', 'Z'),
     author: { name: name!, email: email || undefined },
     subject: subject!,
-    firstBodyLine: (body ?? '').split('\n').map((line) => line.trim()).find((line) => line && !TRAILER_LINE.test(line)) ?? '',
+    firstBodyLine:
+      (body ?? '')
+        .split('\n')
+        .map((line) => line.trim())
+        .find((line) => line && !TRAILER_LINE.test(line)) ?? '',
     parents: parseParents(parents),
     reviewers: parseTrailers(trailers),
   }));
@@ -66,8 +74,10 @@ export function summariseChanges(items: readonly { commit: string; independentRe
   const unreviewed = items.filter((item) => !item.independentReview);
   const span = `since ${since.slice(0, 16).replace('T', ' ')} UTC`;
   if (items.length === 0) return `No changes reached ${branch} ${span}.`;
-  return `${plural(items.length, 'change')} reached ${branch} ${span}: ${reviewed} reviewed by someone other than the author` +
-    (unreviewed.length ? `, ${unreviewed.length} without an independent review (${listed(unreviewed.map((i) => i.commit))}).` : '.');
+  return (
+    `${plural(items.length, 'change')} reached ${branch} ${span}: ${reviewed} reviewed by someone other than the author` +
+    (unreviewed.length ? `, ${unreviewed.length} without an independent review (${listed(unreviewed.map((i) => i.commit))}).` : '.')
+  );
 }
 
 const names = (people: readonly Approver[]) => people.map((p) => p.name);
@@ -95,27 +105,34 @@ export const gitChangeManagement: Collector = {
     // git filters by whole seconds; the span is (since, now] so consecutive runs never count a merge twice.
     const commits = (await mainLine(root, since, now)).filter((c) => Date.parse(c.committedAt) > from && Date.parse(c.committedAt) <= to).reverse();
 
-    const items = await Promise.all(commits.map(async (commit) => {
-      const isMerge = commit.parents.length > 1;
-      const pullRequest = pullRequestNumber(commit.subject);
-      const branchInfo = isMerge ? await branchCommits(root, commit) : undefined;
-      const authors = branchInfo?.authors.length ? branchInfo.authors : [commit.author];
-      const reviewers = uniquePeople([...commit.reviewers, ...(branchInfo?.reviewers ?? [])]);
-      const independent = reviewers.filter((r) => !authors.some((a) => samePerson(a, r)));
-      return {
-        commit: commit.shortHash,
-        mergedAt: commit.committedAt,
-        title: isMerge && commit.firstBodyLine ? commit.firstBodyLine : commit.subject,
-        pullRequest: pullRequest ?? null,
-        via: isMerge ? 'merge' : pullRequest !== undefined ? 'squash' : 'direct',
-        authors: names(authors),
-        reviewers: names(reviewers),
-        mergedBy: isMerge ? commit.author.name : null,
-        commits: branchInfo?.commits ?? 1,
-        independentReview: independent.length > 0,
-      };
-    }));
+    const items = await Promise.all(
+      commits.map(async (commit) => {
+        const isMerge = commit.parents.length > 1;
+        const pullRequest = pullRequestNumber(commit.subject);
+        const branchInfo = isMerge ? await branchCommits(root, commit) : undefined;
+        const authors = branchInfo?.authors.length ? branchInfo.authors : [commit.author];
+        const reviewers = uniquePeople([...commit.reviewers, ...(branchInfo?.reviewers ?? [])]);
+        const independent = reviewers.filter((r) => !authors.some((a) => samePerson(a, r)));
+        return {
+          commit: commit.shortHash,
+          mergedAt: commit.committedAt,
+          title: isMerge && commit.firstBodyLine ? commit.firstBodyLine : commit.subject,
+          pullRequest: pullRequest ?? null,
+          via: isMerge ? 'merge' : pullRequest !== undefined ? 'squash' : 'direct',
+          authors: names(authors),
+          reviewers: names(reviewers),
+          mergedBy: isMerge ? commit.author.name : null,
+          commits: branchInfo?.commits ?? 1,
+          independentReview: independent.length > 0,
+        };
+      }),
+    );
 
-    return { summary: summariseChanges(items, branch, since), items, source: `git repository ${basename(top)}, branch ${branch}`, period: { from: since, to: now } };
+    return {
+      summary: summariseChanges(items, branch, since),
+      items,
+      source: `git repository ${basename(top)}, branch ${branch}`,
+      period: { from: since, to: now },
+    };
   },
 };

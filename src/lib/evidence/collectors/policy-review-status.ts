@@ -10,7 +10,7 @@ import type { Collector } from './types.ts';
  */
 export const policyReviewStatus: Collector = {
   name: 'policy-review-status',
-  description: 'each policy\'s version, last review, next review and approval record (from content and git)',
+  description: "each policy's version, last review, next review and approval record (from content and git)",
   controls: ['GV-02'],
   async collect({ root, source, now }) {
     const today = now.slice(0, 10);
@@ -18,7 +18,10 @@ export const policyReviewStatus: Collector = {
     const policies = [...graph.policies.values()].sort((a, b) => a.slug.localeCompare(b.slug));
     if (!policies.length) return { skipped: 'there are no policies in content/policies/ to report on' };
     // One read of the repository's history for every policy.
-    const history = await commitApprovalsForFiles(root, policies.map((policy) => policy.file)).catch(() => new Map<string, CommitApproval[]>());
+    const history = await commitApprovalsForFiles(
+      root,
+      policies.map((policy) => policy.file),
+    ).catch(() => new Map<string, CommitApproval[]>());
     const items = policies.map((policy) => {
       const approval = groupByVersion(history.get(policy.file) ?? [])[0];
       const { status } = reviewState(policy.nextReview, today);
@@ -33,7 +36,13 @@ export const policyReviewStatus: Collector = {
         nextReview: policy.nextReview,
         status,
         approvedIn: approval
-          ? { date: approval.date, pullRequest: approval.pullRequest ?? null, via: approval.via, mergedBy: approval.mergedBy ?? null, approvers: approval.approvers.map((a) => a.name) }
+          ? {
+              date: approval.date,
+              pullRequest: approval.pullRequest ?? null,
+              via: approval.via,
+              mergedBy: approval.mergedBy ?? null,
+              approvers: approval.approvers.map((a) => a.name),
+            }
           : null,
       };
     });

@@ -4,7 +4,8 @@ import { plural } from '../../words.ts';
 /** Said when a collector needs the store and none is configured. */
 export function noStore(collector: string): SkippedCollection {
   return {
-    skipped: `${collector} reads the acknowledgement and access records of the portal's store, and no store is configured: ` +
+    skipped:
+      `${collector} reads the acknowledgement and access records of the portal's store, and no store is configured: ` +
       'set CHARTER_DB to the database the portal server writes to, then run the collector again',
   };
 }

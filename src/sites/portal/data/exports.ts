@@ -13,7 +13,16 @@ export const exports = [
       const framework = graph.frameworks.get('iso27001')!;
       return toCsv(
         ['Control', 'Title', 'Theme', 'Applicable', 'Status', 'Justification', 'Internal controls', 'Policies'],
-        statementOfApplicability(framework).map((r) => [r.requirement, r.title, r.group, r.applicable ? 'Yes' : 'No', r.status, r.justification, r.controls.join('; '), r.policies.join('; ')]),
+        statementOfApplicability(framework).map((r) => [
+          r.requirement,
+          r.title,
+          r.group,
+          r.applicable ? 'Yes' : 'No',
+          r.status,
+          r.justification,
+          r.controls.join('; '),
+          r.policies.join('; '),
+        ]),
       );
     },
   },
@@ -26,7 +35,17 @@ export const exports = [
       const framework = graph.frameworks.get('soc2')!;
       return toCsv(
         ['Criterion', 'Criterion title', 'Control', 'Control title', 'Policy', 'Owner', 'Frequency', 'Evidence', 'Note'],
-        controlMatrix(framework).map((r) => [r.criterion, r.criterionTitle, r.control, r.controlTitle, r.policies.join('; '), r.owner, r.frequency, r.evidence.join('; '), r.note]),
+        controlMatrix(framework).map((r) => [
+          r.criterion,
+          r.criterionTitle,
+          r.control,
+          r.controlTitle,
+          r.policies.join('; '),
+          r.owner,
+          r.frequency,
+          r.evidence.join('; '),
+          r.note,
+        ]),
       );
     },
   },

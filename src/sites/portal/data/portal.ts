@@ -45,8 +45,15 @@ let documentHistories: Promise<Map<string, CommitApproval[]>> | undefined;
 const histories = new Map<string, Promise<CommitApproval[]>>();
 /** Commits that changed a document with the merge that approved each, newest first; empty without git. */
 export function history(file: string): Promise<CommitApproval[]> {
-  documentHistories ??= commitApprovalsForFiles(root, [...policies, ...runbooks].map((document) => document.file));
-  if (!histories.has(file)) histories.set(file, documentHistories.then((all) => all.get(file) ?? commitApprovals(root, file)));
+  documentHistories ??= commitApprovalsForFiles(
+    root,
+    [...policies, ...runbooks].map((document) => document.file),
+  );
+  if (!histories.has(file))
+    histories.set(
+      file,
+      documentHistories.then((all) => all.get(file) ?? commitApprovals(root, file)),
+    );
   return histories.get(file)!;
 }
 
@@ -57,5 +64,8 @@ export async function recentChanges(limit: number) {
     ...runbooks.map((r) => ({ kind: 'Runbook', title: r.data.title, href: `/runbooks/${r.slug}/`, file: r.file })),
   ];
   const changes = await Promise.all(documents.map(async (document) => (await history(document.file)).map((commit) => ({ document, commit }))));
-  return changes.flat().sort((a, b) => b.commit.date.localeCompare(a.commit.date)).slice(0, limit);
+  return changes
+    .flat()
+    .sort((a, b) => b.commit.date.localeCompare(a.commit.date))
+    .slice(0, limit);
 }

@@ -64,8 +64,20 @@ export const absolute = (path: string) => new URL(path, site.trustCenter.url).hr
 
 /** The Atom feeds a visitor can subscribe to. */
 export const feeds = [
-  { topic: 'updates', href: '/updates/feed.xml', title: `${site.organisation.name} security updates`, label: 'Security updates', description: 'Advisories, assessments and audit news as we publish them.' },
-  { topic: 'subprocessors', href: '/subprocessors/feed.xml', title: `${site.organisation.name} sub-processor changes`, label: 'Sub-processor changes', description: 'Each sub-processor we add or remove, and changes to where and how they process data.' },
+  {
+    topic: 'updates',
+    href: '/updates/feed.xml',
+    title: `${site.organisation.name} security updates`,
+    label: 'Security updates',
+    description: 'Advisories, assessments and audit news as we publish them.',
+  },
+  {
+    topic: 'subprocessors',
+    href: '/subprocessors/feed.xml',
+    title: `${site.organisation.name} sub-processor changes`,
+    label: 'Sub-processor changes',
+    description: 'Each sub-processor we add or remove, and changes to where and how they process data.',
+  },
 ] as const;
 export type FeedTopic = (typeof feeds)[number]['topic'];
 export const feed = (topic: FeedTopic) => feeds.find((f) => f.topic === topic)!;
@@ -73,7 +85,12 @@ export const feed = (topic: FeedTopic) => feeds.find((f) => f.topic === topic)!;
 export const feedAuthor = { name: site.organisation.legalName ?? site.organisation.name, email: site.trustCenter.contactEmail, uri: site.trustCenter.url };
 
 /** How the sub-processor page and feed name the fields whose change they report. */
-export const subprocessorFieldLabels: Record<MaterialField, string> = { purpose: 'Purpose', data: 'Data', location: 'Location', transferMechanism: 'Transfer mechanism' };
+export const subprocessorFieldLabels: Record<MaterialField, string> = {
+  purpose: 'Purpose',
+  data: 'Data',
+  location: 'Location',
+  transferMechanism: 'Transfer mechanism',
+};
 
 export const statusLabels = {
   certified: 'Certified',
@@ -107,7 +124,10 @@ export const disclosurePolicy = (() => {
   const wanted = site.trustCenter.disclosurePolicy;
   if (wanted) {
     const policy = publicPolicies.find((p) => p.data.id === wanted);
-    if (!policy) throw new Error(`content/site.yaml: trustCenter.disclosurePolicy: "${wanted}" is not a public policy; set visibility: public on it or name another policy`);
+    if (!policy)
+      throw new Error(
+        `content/site.yaml: trustCenter.disclosurePolicy: "${wanted}" is not a public policy; set visibility: public on it or name another policy`,
+      );
     return policy;
   }
   return publicPolicies.find((p) => p.data.id.includes('disclosure'));
@@ -219,25 +239,41 @@ export const sitePages: SitePage[] = [
   { path: '/404/', title: 'Page not found', description: 'This page does not exist on the trust center.', sitemap: false },
   // The request flow, rendered per request by the trust center's server.
   { path: '/request/', title: 'Request a document', description: 'Request a confidential document from the trust center.', sitemap: false, perRequest: true },
-  { path: '/request/nda/', title: 'Non-disclosure agreement', description: 'Accept the NDA to receive a confidential document.', sitemap: false, perRequest: true },
+  {
+    path: '/request/nda/',
+    title: 'Non-disclosure agreement',
+    description: 'Accept the NDA to receive a confidential document.',
+    sitemap: false,
+    perRequest: true,
+  },
   { path: '/request/review/', title: 'Review a request', description: 'Approve or deny a document request.', sitemap: false, perRequest: true },
   { path: '/request/download/', title: 'Download', description: 'Download a confidential document.', sitemap: false, perRequest: true },
   { path: '/subscribe/', title: 'Subscribe', description: 'Get trust center news by email.', sitemap: false, perRequest: true },
-  { path: '/subscribe/confirm/', title: 'Confirm your subscription', description: 'Confirm your subscription to trust center news.', sitemap: false, perRequest: true },
+  {
+    path: '/subscribe/confirm/',
+    title: 'Confirm your subscription',
+    description: 'Confirm your subscription to trust center news.',
+    sitemap: false,
+    perRequest: true,
+  },
   { path: '/subscribe/cancel/', title: 'Unsubscribe', description: 'Stop trust center news by email.', sitemap: false, perRequest: true },
 ];
 
 /** The registered page for a path; every page of the site must be registered, so each has a preview image. */
 export function sitePage(path: string): SitePage {
   const page = sitePages.find((p) => p.path === path || (p.path === '/404/' && path === '/404'));
-  if (!page) throw new Error(`the trust center page ${path} is missing from sitePages in src/sites/trust/data/trust.ts; add it there so it gets a preview image and a sitemap entry`);
+  if (!page)
+    throw new Error(
+      `the trust center page ${path} is missing from sitePages in src/sites/trust/data/trust.ts; add it there so it gets a preview image and a sitemap entry`,
+    );
   return page;
 }
 
 /** The logo as the preview images embed it, when it is an SVG under public/. */
-const logoSvg = site.organisation.logo && extname(site.organisation.logo) === '.svg'
-  ? await readFile(join(contentRoot, 'public', site.organisation.logo), 'utf8').catch(() => undefined)
-  : undefined;
+const logoSvg =
+  site.organisation.logo && extname(site.organisation.logo) === '.svg'
+    ? await readFile(join(contentRoot, 'public', site.organisation.logo), 'utf8').catch(() => undefined)
+    : undefined;
 
 /** What the preview image of a page shows: company, page title, framework badges. */
 export function previewImageInput(page: SitePage): PreviewImageInput {

@@ -4,7 +4,9 @@ import { previewImagePath, renderPreviewImage } from '../../../lib/publish/og-im
 
 // One image per registered static page and no other: the registry lists only public pages.
 export const getStaticPaths = (() =>
-  sitePages.filter((page) => !page.perRequest).map((page) => ({ params: { image: previewImagePath(page.path).replace(/^\/og\/|\.png$/g, '') }, props: { page } }))) satisfies GetStaticPaths;
+  sitePages
+    .filter((page) => !page.perRequest)
+    .map((page) => ({ params: { image: previewImagePath(page.path).replace(/^\/og\/|\.png$/g, '') }, props: { page } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const { png } = await renderPreviewImage(previewImageInput((props as { page: SitePage }).page));

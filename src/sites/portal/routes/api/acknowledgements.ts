@@ -25,6 +25,9 @@ export const POST: APIRoute = async ({ request, redirect }) => {
   const version = form.get('version', 20);
   const result = runtime.acknowledgements.acknowledge(who.identity, policy, version);
   const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
-  if (!result.ok) return wantsJson ? json({ error: result.message }, result.status) : new Response(result.message, { status: result.status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  if (!result.ok)
+    return wantsJson
+      ? json({ error: result.message }, result.status)
+      : new Response(result.message, { status: result.status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   return wantsJson ? json({ created: result.created, ...result.state }) : redirect(`/my/?acknowledged=${encodeURIComponent(policy)}`, 303);
 };

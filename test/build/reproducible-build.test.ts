@@ -4,11 +4,14 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
-import { buildSites, project, removeBuild } from './example-root.ts';
+import { buildSites, project, removeBuild } from '../example-root.ts';
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
 }
 
 describe('a build for a date', () => {
@@ -46,7 +49,11 @@ describe('a build for a date', () => {
       expect(stat(example, 'fresh')).toBeGreaterThan(0);
       expect(stat(later, 'fresh')).toBe(0);
       expect(stat(later, 'stale')).toBeGreaterThan(stat(example, 'stale'));
-      expect(page(out, '').querySelectorAll('.badge.warn').some((b) => b.text.startsWith('Overdue since'))).toBe(true);
+      expect(
+        page(out, '')
+          .querySelectorAll('.badge.warn')
+          .some((b) => b.text.startsWith('Overdue since')),
+      ).toBe(true);
     } finally {
       await removeBuild(out);
     }

@@ -2,8 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serverDir } from '../src/astro/build-paths.ts';
-import { exampleRoot, type ExampleRoot } from './example-root.ts';
+import { serverDir } from '../../src/astro/build-paths.ts';
+import { exampleRoot, type ExampleRoot } from '../example-root.ts';
 
 const CANARY = `CANARY-${Math.random().toString(36).slice(2)}-INTERNAL-ONLY`;
 

@@ -13,7 +13,10 @@ describe('the example portal', () => {
   it('lists stale and missing controls first, and links each window and the declared audit period', () => {
     for (const href of ['/evidence/', '/evidence/last-12-months/', soc2Period]) {
       const html = page(href);
-      const sections = html.querySelectorAll('main section[id]').map((s) => s.id).filter((id) => order.includes(id));
+      const sections = html
+        .querySelectorAll('main section[id]')
+        .map((s) => s.id)
+        .filter((id) => order.includes(id));
       expect(sections.length).toBeGreaterThan(1);
       expect(sections).toEqual([...sections].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
       expect(html.querySelectorAll('.window-picker a').map((a) => a.getAttribute('href'))).toEqual(['/evidence/', '/evidence/last-12-months/', soc2Period]);
@@ -32,7 +35,7 @@ describe('the example portal', () => {
     expect(annual[0]!.querySelector('title')?.text).toBe('1 April 2026 – 31 March 2027: evidence collected');
   });
 
-  it('shows each control\'s freshness, and the timeline and latest snapshot where there is evidence', () => {
+  it("shows each control's freshness, and the timeline and latest snapshot where there is evidence", () => {
     const collected = page('controls/AC-01');
     expect(collected.querySelector('#evidence')).not.toBeNull();
     expect(collected.querySelector('.evidence-heading .freshness')?.text).toMatch(/^(Fresh|Due|Stale)$/);

@@ -5,9 +5,9 @@ import { promisify } from 'node:util';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { serverDir } from '../src/astro/build-paths.ts';
-import { exampleRoot, type ExampleRoot } from './example-root.ts';
-import { parseXml } from './trust-xml.ts';
+import { serverDir } from '../../src/astro/build-paths.ts';
+import { exampleRoot, type ExampleRoot } from '../example-root.ts';
+import { parseXml } from '../trust-xml.ts';
 
 // Builds the trust center once from the example content, with canaries planted in internal
 // content and a git history for the sub-processor list, then checks its outputs as a
@@ -50,7 +50,11 @@ async function htmlPages(): Promise<string[]> {
 }
 
 const text = (path: string) => readFile(join(site, path), 'utf8');
-const exists = (urlPath: string) => readFile(join(site, urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath)).then(() => true, () => false);
+const exists = (urlPath: string) =>
+  readFile(join(site, urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath)).then(
+    () => true,
+    () => false,
+  );
 const pathOf = (url: string) => new URL(url).pathname;
 
 beforeAll(async () => {
@@ -60,7 +64,10 @@ beforeAll(async () => {
   cacheDir = join(root, 'og-cache');
   const plant = example.plant;
   // Internal content of every kind the trust build must leave out.
-  await plant('content/policies/access-control.mdx', (t) => t.replace(/^title: (.*)$/m, `title: $1 ${CANARY}`) + `\n\nThe break-glass vault code is ${CANARY}.\n`);
+  await plant(
+    'content/policies/access-control.mdx',
+    (t) => t.replace(/^title: (.*)$/m, `title: $1 ${CANARY}`) + `\n\nThe break-glass vault code is ${CANARY}.\n`,
+  );
   await plant('content/runbooks/ota-rollback.mdx', (t) => `${t}\n\nCall the on-call line ${CANARY}.\n`);
   await plant('content/controls/AC-01.yaml', (t) => t.replace(/^description: /m, `description: ${CANARY} `));
   await plant('content/controls/AC-02.yaml', (t) => t.replace(/^title: (.*)$/m, `title: $1 ${CANARY}`));
@@ -88,8 +95,12 @@ beforeAll(async () => {
   const list = parse(await readFile(join(root, 'content/subprocessors.yaml'), 'utf8'));
   list.subprocessors = list.subprocessors.filter((s: { name: string }) => s.name !== 'Twilio Inc.');
   list.subprocessors.push({
-    name: 'Northwind Analytics GmbH', purpose: 'Fleet reporting & exports.', data: ['Aggregated telemetry'],
-    location: 'Germany', transferMechanism: 'No transfer (EU)', since: '2026-04-20',
+    name: 'Northwind Analytics GmbH',
+    purpose: 'Fleet reporting & exports.',
+    data: ['Aggregated telemetry'],
+    location: 'Germany',
+    transferMechanism: 'No transfer (EU)',
+    since: '2026-04-20',
   });
   await writeFile(join(root, 'content/subprocessors.yaml'), stringify(list));
   await git(['commit', '-q', '-am', 'Add Northwind, remove Twilio'], '2026-04-01T12:00:00Z');
@@ -138,7 +149,12 @@ describe('the built trust center', () => {
 
   it('publishes /.well-known/security.txt with the fields RFC 9116 requires', async () => {
     const body = await text('.well-known/security.txt');
-    const fields = Object.fromEntries(body.trim().split('\n').map((l) => l.split(/: (.*)/s).slice(0, 2)));
+    const fields = Object.fromEntries(
+      body
+        .trim()
+        .split('\n')
+        .map((l) => l.split(/: (.*)/s).slice(0, 2)),
+    );
     expect(fields.Contact).toBe('mailto:security@kestrel.example');
     expect(fields.Canonical).toBe(`${TRUST_URL}/.well-known/security.txt`);
     expect(fields.Policy).toBe(`${TRUST_URL}/policies/vulnerability-disclosure/`);

@@ -5,14 +5,14 @@ import { DatabaseSync } from 'node:sqlite';
 import { promisify } from 'node:util';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { siteRoutes } from '../src/astro/site-routes.ts';
-import { signToken } from '../src/server/tokens.ts';
-import { verifyAuditChain } from '../src/server/audit-log.ts';
-import { launchChromium } from './browser.ts';
-import { exampleRoot, project, type ExampleRoot } from './example-root.ts';
-import { pdfText } from './pdf-text.ts';
-import { freePort, startSiteServer, type RunningServer } from './server-process.ts';
-import { startSmtpServer } from './smtp.ts';
+import { siteRoutes } from '../../src/astro/site-routes.ts';
+import { signToken } from '../../src/server/tokens.ts';
+import { verifyAuditChain } from '../../src/server/audit-log.ts';
+import { launchChromium } from '../browser.ts';
+import { exampleRoot, project, type ExampleRoot } from '../example-root.ts';
+import { pdfText } from '../pdf-text.ts';
+import { freePort, startSiteServer, type RunningServer } from '../server-process.ts';
+import { startSmtpServer } from '../smtp.ts';
 
 const run = promisify(execFile);
 const SECRET = 'test-secret-'.padEnd(48, 'x');
@@ -38,8 +38,15 @@ afterAll(async () => {
 async function startTrust(db: string): Promise<RunningServer> {
   const port = await freePort();
   return startSiteServer(out, 'trust', {
-    PORT: String(port), CHARTER_ROOT: root, CHARTER_DB: db, CHARTER_SECRET: SECRET, CHARTER_MODE: 'production',
-    CHARTER_PUBLIC_URL: `http://127.0.0.1:${port}`, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_FROM: 'Kestrel Trust <trust@kestrel.example>',
+    PORT: String(port),
+    CHARTER_ROOT: root,
+    CHARTER_DB: db,
+    CHARTER_SECRET: SECRET,
+    CHARTER_MODE: 'production',
+    CHARTER_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtp.port),
+    SMTP_FROM: 'Kestrel Trust <trust@kestrel.example>',
   });
 }
 
@@ -54,15 +61,31 @@ async function waitForMail(address: string, count = 1) {
   return mailsTo(address);
 }
 const post = (server: RunningServer, path: string, fields: Record<string, string>, origin = server.url) =>
-  fetch(`${server.url}${path}`, { method: 'POST', redirect: 'manual', headers: { origin, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
-const form = (email: string, extra: Record<string, string> = {}) => ({ document: 'soc2-type2-2026', name: 'Jo Buyer', email, company: 'Prospect AG', reason: 'Vendor security review before our 2027 rollout.', ...extra });
+  fetch(`${server.url}${path}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields),
+  });
+const form = (email: string, extra: Record<string, string> = {}) => ({
+  document: 'soc2-type2-2026',
+  name: 'Jo Buyer',
+  email,
+  company: 'Prospect AG',
+  reason: 'Vendor security review before our 2027 rollout.',
+  ...extra,
+});
 const ndaToken = (html: string) => /name="token" value="([^"]+)"/.exec(html)![1]!;
 
 describe('requesting the SOC 2 report', () => {
   let server: RunningServer;
   const db = () => join(root, 'e2e.db');
-  beforeAll(async () => { server = await startTrust(db()); });
-  afterAll(async () => { await server.stop(); });
+  beforeAll(async () => {
+    server = await startTrust(db());
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
 
   it('goes from request to NDA to reviewer mail to approval to a watermarked download, in Chromium', async () => {
     const browser = await launchChromium();
@@ -119,13 +142,17 @@ describe('requesting the SOC 2 report', () => {
     expect(tampered.status).toBe(403);
     expect(await tampered.text()).toContain('This link is not valid');
     const subject = claims.sub!;
-    const expired = await fetch(`${server.url}/request/download/?token=${await signToken(SECRET, { purpose: 'download', subject, exp: Math.floor(Date.now() / 1000) - 60 })}`);
+    const expired = await fetch(
+      `${server.url}/request/download/?token=${await signToken(SECRET, { purpose: 'download', subject, exp: Math.floor(Date.now() / 1000) - 60 })}`,
+    );
     expect(expired.status).toBe(410);
     expect(await expired.text()).toContain('This link has expired');
     expect((await fetch(`${server.url}/request/download/?token=garbage`)).status).toBe(400);
 
     expect((await fetch(link)).status).toBe(200);
-    await run(process.execPath, [join(project, 'bin/charter.mjs'), 'requests', 'revoke', subject, '--root', root], { env: { ...process.env, CHARTER_DB: db() } });
+    await run(process.execPath, [join(project, 'bin/charter.mjs'), 'requests', 'revoke', subject, '--root', root], {
+      env: { ...process.env, CHARTER_DB: db() },
+    });
     const revoked = await fetch(link);
     expect(revoked.status).toBe(403);
     expect(await revoked.text()).toContain('Access was revoked');
@@ -166,10 +193,14 @@ describe('requesting the SOC 2 report', () => {
   });
 });
 
-describe('the trust server\'s middleware', () => {
+describe("the trust server's middleware", () => {
   let server: RunningServer;
-  beforeAll(async () => { server = await startTrust(join(root, 'middleware.db')); });
-  afterAll(async () => { await server.stop(); });
+  beforeAll(async () => {
+    server = await startTrust(join(root, 'middleware.db'));
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
   const onDemand = siteRoutes.trust.filter((r) => r.onDemand);
   const address = (pattern: string) => `${server.url}${pattern}/?token=x`;
 
@@ -179,7 +210,12 @@ describe('the trust server\'s middleware', () => {
     await fetch(address('/subscribe/confirm')); // opens the runtime, so the database exists
     const store = new DatabaseSync(join(root, 'middleware.db'), { readOnly: true });
     for (const route of posting) {
-      const response = await post(server, `${route.pattern}/`, { ...form('cross@prospect.example'), token: 'x', email: 'cross@prospect.example', topic: 'updates' }, 'https://evil.example');
+      const response = await post(
+        server,
+        `${route.pattern}/`,
+        { ...form('cross@prospect.example'), token: 'x', email: 'cross@prospect.example', topic: 'updates' },
+        'https://evil.example',
+      );
       expect(response.status, route.pattern).toBe(403);
       expect(response.headers.get('cache-control'), route.pattern).toBe('no-store');
       expect(await response.text()).toBe('Cross-site form submissions are refused.');
@@ -276,7 +312,9 @@ describe('under load', () => {
       }
     };
     let finished = false;
-    const clients = Promise.all(Array.from({ length: 8 }, (_, n) => client(n))).finally(() => { finished = true; });
+    const clients = Promise.all(Array.from({ length: 8 }, (_, n) => client(n))).finally(() => {
+      finished = true;
+    });
     while (committed.length < 20 && !finished) await new Promise((r) => setTimeout(r, 10));
     server.process.kill('SIGKILL');
     await clients;
@@ -285,7 +323,12 @@ describe('under load', () => {
     server = await startTrust(db);
     try {
       const handle = new DatabaseSync(db, { readOnly: true });
-      const stored = new Set(handle.prepare('SELECT email FROM report_requests').all().map((r) => r.email as string));
+      const stored = new Set(
+        handle
+          .prepare('SELECT email FROM report_requests')
+          .all()
+          .map((r) => r.email as string),
+      );
       for (const email of committed) expect(stored.has(email)).toBe(true);
       expect(verifyAuditChain(handle)).toMatchObject({ ok: true });
       handle.close();

@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
-import { routes } from '../src/astro/integration.ts';
+import { routes } from '../../src/astro/integration.ts';
 
 const portal = join(inject('exampleBuild'), 'portal');
 // Pages the portal's server renders per request: links to them are fine though no file exists.
@@ -24,7 +24,9 @@ function fileFor(path: string): string | undefined {
 const idsCache = new Map<string, Set<string>>();
 function idsIn(file: string): Set<string> {
   if (!idsCache.has(file)) {
-    const ids = parse(readFileSync(file, 'utf8')).querySelectorAll('[id]').map((el) => el.id);
+    const ids = parse(readFileSync(file, 'utf8'))
+      .querySelectorAll('[id]')
+      .map((el) => el.id);
     idsCache.set(file, new Set(ids));
   }
   return idsCache.get(file)!;

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.ts';
-import { exampleRoot, type ExampleRoot } from './example-root.ts';
-import { startSiteServer, type RunningServer } from './server-process.ts';
+import { launchChromium } from '../browser.ts';
+import { exampleRoot, type ExampleRoot } from '../example-root.ts';
+import { startSiteServer, type RunningServer } from '../server-process.ts';
 
 let example: ExampleRoot;
 let root: string;
@@ -21,7 +21,11 @@ afterAll(() => example.cleanup());
 
 const count = (db: string) => {
   const handle = new DatabaseSync(db, { readOnly: true });
-  try { return (handle.prepare('SELECT count(*) AS n FROM acknowledgements').get() as { n: number }).n; } finally { handle.close(); }
+  try {
+    return (handle.prepare('SELECT count(*) AS n FROM acknowledgements').get() as { n: number }).n;
+  } finally {
+    handle.close();
+  }
 };
 
 describe('acknowledging a policy in the browser', () => {
@@ -48,7 +52,10 @@ describe('acknowledging a policy in the browser', () => {
       await server.stop();
       const file = join(root, 'content/policies/acceptable-use.mdx');
       const major = Number(version.split('.')[0]) + 1;
-      await writeFile(file, (await readFile(file, 'utf8')).replace(/^version: .*$/m, `version: ${major}.0.0`).replace(/^effective: .*$/m, 'effective: 2026-11-20'));
+      await writeFile(
+        file,
+        (await readFile(file, 'utf8')).replace(/^version: .*$/m, `version: ${major}.0.0`).replace(/^effective: .*$/m, 'effective: 2026-11-20'),
+      );
       await example.build({ target: 'portal' });
       server = await startSiteServer(out, 'portal', env);
       await page.goto(`${server.url}/policies/acceptable-use/`);
@@ -75,11 +82,21 @@ describe('the portal server behind an SSO proxy', () => {
     jwks = createServer((_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
     await new Promise<void>((r) => jwks.listen(0, '127.0.0.1', r));
     const jwksUrl = `http://127.0.0.1:${(jwks.address() as { port: number }).port}/.well-known/jwks.json`;
-    sign = (email, o = {}) => new SignJWT({ email }).setProtectedHeader({ alg: 'RS256', kid: 'main' }).setIssuer(o.issuer ?? 'https://sso.kestrel.example')
-      .setAudience(o.audience ?? 'policy-portal').setIssuedAt().setExpirationTime(o.expires ?? '10m').sign(o.key ?? privateKey);
+    sign = (email, o = {}) =>
+      new SignJWT({ email })
+        .setProtectedHeader({ alg: 'RS256', kid: 'main' })
+        .setIssuer(o.issuer ?? 'https://sso.kestrel.example')
+        .setAudience(o.audience ?? 'policy-portal')
+        .setIssuedAt()
+        .setExpirationTime(o.expires ?? '10m')
+        .sign(o.key ?? privateKey);
     server = await startSiteServer(out, 'portal', {
-      CHARTER_ROOT: root, CHARTER_DB: db(), CHARTER_AUTH_HEADER: 'cf-access-jwt-assertion',
-      CHARTER_JWKS_URL: jwksUrl, CHARTER_JWT_ISSUER: 'https://sso.kestrel.example', CHARTER_JWT_AUDIENCE: 'policy-portal',
+      CHARTER_ROOT: root,
+      CHARTER_DB: db(),
+      CHARTER_AUTH_HEADER: 'cf-access-jwt-assertion',
+      CHARTER_JWKS_URL: jwksUrl,
+      CHARTER_JWT_ISSUER: 'https://sso.kestrel.example',
+      CHARTER_JWT_AUDIENCE: 'policy-portal',
     });
   });
   afterAll(async () => {
@@ -90,7 +107,12 @@ describe('the portal server behind an SSO proxy', () => {
   const acknowledge = (token: string | undefined, policy = 'information-security', version?: string) =>
     fetch(`${server.url}/api/acknowledgements/`, {
       method: 'POST',
-      headers: { origin: server.url, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', ...(token ? { 'cf-access-jwt-assertion': token } : {}) },
+      headers: {
+        origin: server.url,
+        accept: 'application/json',
+        'content-type': 'application/x-www-form-urlencoded',
+        ...(token ? { 'cf-access-jwt-assertion': token } : {}),
+      },
       body: new URLSearchParams({ policy, version: version ?? '' }),
     });
 
@@ -113,7 +135,12 @@ describe('the portal server behind an SSO proxy', () => {
     const before = count(db());
     const crossSite = await fetch(`${server.url}/api/acknowledgements/`, {
       method: 'POST',
-      headers: { origin: 'https://evil.example', accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', 'cf-access-jwt-assertion': await sign('jo@kestrel.example') },
+      headers: {
+        origin: 'https://evil.example',
+        accept: 'application/json',
+        'content-type': 'application/x-www-form-urlencoded',
+        'cf-access-jwt-assertion': await sign('jo@kestrel.example'),
+      },
       body: new URLSearchParams({ policy: 'information-security', version: '3.1.0' }),
     });
     expect(crossSite.status).toBe(403);
@@ -141,7 +168,9 @@ describe('the portal server behind an SSO proxy', () => {
   });
 
   it('stores each of many simultaneous acknowledgements exactly once', async () => {
-    const state = await fetch(`${server.url}/api/acknowledgements/?policy=information-security`, { headers: { 'cf-access-jwt-assertion': await sign('probe@kestrel.example') } });
+    const state = await fetch(`${server.url}/api/acknowledgements/?policy=information-security`, {
+      headers: { 'cf-access-jwt-assertion': await sign('probe@kestrel.example') },
+    });
     expect(state.status).toBe(200);
     const version = (await readFile(join(root, 'content/policies/information-security.mdx'), 'utf8')).match(/^version: (.+)$/m)![1]!;
     const people = Array.from({ length: 40 }, (_, i) => `person${i}@kestrel.example`);
