@@ -7,6 +7,7 @@ import { checkCommand } from './check.ts';
 import { CharterCommand } from './command.ts';
 import { diffCommand } from './diff.ts';
 import { evidenceCommand } from './evidence.ts';
+import { oscalCommand } from './oscal.ts';
 import { requestsCommand } from './requests.ts';
 import { serveCommand } from './serve.ts';
 import { subscribersCommand } from './subscribers.ts';
@@ -46,7 +47,8 @@ Dates are judged as of CHARTER_NOW (2026-11-30 or 2026-11-30T12:00:00Z) when it 
 SOURCE_DATE_EPOCH, else asOf in content/site.yaml, else now.
 Run charter <command> --help for a command's options.`,
     );
-  for (const add of [checkCommand, buildCommand, serveCommand, diffCommand, requestsCommand, acksCommand, subscribersCommand, evidenceCommand]) add(program);
+  for (const add of [checkCommand, buildCommand, serveCommand, diffCommand, requestsCommand, acksCommand, subscribersCommand, evidenceCommand, oscalCommand])
+    add(program);
   return program;
 }
 

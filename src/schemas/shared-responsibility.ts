@@ -8,6 +8,8 @@ export const responsibilityRowSchema = z.strictObject({
   vendor: nonEmpty,
   /** What the customer does. */
   customer: nonEmpty,
+  /** Codes of the controls that carry out the company's part, e.g. [FW-02]; the OSCAL export attaches the customer's part to them. */
+  controls: z.array(nonEmpty).default([]),
   /** Whether the trust center may show this row. */
   public: z.boolean().default(true),
 });
