@@ -2,25 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
-import satori from 'satori';
+import { previewImageSize, type PreviewImageInput } from './preview-image-paths.ts';
 
-/** What a social preview image shows; every field is part of the cache key. */
-export interface PreviewImageInput {
-  organisation: string;
-  /** Host shown in the corner, e.g. trust.kestrel.example. */
-  host: string;
-  /** The kind of page, e.g. "Security update"; omitted on the home page. */
-  eyebrow?: string;
-  title: string;
-  description?: string;
-  /** The frameworks in scope, as the overview shows them. */
-  badges: { label: string; status: string; tone: 'ok' | 'warn' | 'accent' }[];
-  /** The organisation's logo as SVG text, when it has one. */
-  logoSvg?: string;
-}
-
-export const previewImageSize = { width: 1200, height: 630 } as const;
+export { previewImagePath, previewImageSize, type PreviewImageInput } from './preview-image-paths.ts';
 
 /** Bump when the template below changes, so cached images are rendered again. */
 const templateVersion = 6;
@@ -75,6 +59,9 @@ export async function renderPreviewImage(
   const hit = await readFile(file).catch(() => undefined);
   if (hit) return { png: hit, cached: true, key };
 
+  // Loaded on first render only: resvg's native loader inspects the process (a reverse-DNS lookup
+  // per open socket), which must never run inside a server that has connections open.
+  const [{ default: satori }, { Resvg }] = await Promise.all([import('satori'), import('@resvg/resvg-js')]);
   const svg = await satori(template(input) as never, { ...previewImageSize, fonts: await loadFonts() });
   const png = new Resvg(svg, { fitTo: { mode: 'width', value: previewImageSize.width }, font: { loadSystemFonts: false } }).render().asPng();
   await mkdir(cacheDir, { recursive: true });
@@ -84,12 +71,6 @@ export async function renderPreviewImage(
   await rename(temp, file);
   await writeFile(join(cacheDir, `${key}.json`), JSON.stringify(input, null, 2));
   return { png, cached: false, key };
-}
-
-/** The image's address for a page: /og/index.png for the home page, /og/updates/x.png for /updates/x/. */
-export function previewImagePath(pagePath: string): string {
-  const slug = pagePath.replace(/^\/+|\/+$/g, '');
-  return `/og/${slug || 'index'}.png`;
 }
 
 // Satori takes React-like element objects; a tiny helper keeps the template readable without JSX.

@@ -11,7 +11,7 @@ import type { Nda, SecurityUpdate, TrustDocument, TrustPage } from '../../../sch
 import { processClock } from '../../../lib/time/clock.ts';
 import { formatDate } from '../../../lib/time/dates.ts';
 import { slug } from '../../../lib/graph/ids.ts';
-import type { PreviewImageInput } from '../../../lib/publish/og-image.ts';
+import type { PreviewImageInput } from '../../../lib/publish/preview-image-paths.ts';
 import { lastChangeDate, subprocessorChanges, type MaterialField } from '../../../lib/publish/subprocessor-changes.ts';
 
 // The trust center reads only the collections its target defines (see src/lib/content/targets.ts):
