@@ -31,7 +31,14 @@ describe('the compliance graph', () => {
     const graph = await fixtureGraph();
     const soc2 = graph.frameworks.get('soc2')!;
     // CC6.1 and CC6.2 are mapped, CC6.3 is a gap, CC6.4 is excluded: 2 of 3 applicable.
-    expect(coverage(soc2)).toEqual({ total: 4, covered: 2, excluded: 1, uncovered: 1, ratio: 2 / 3 });
+    expect(coverage(soc2)).toEqual({
+      total: 4,
+      covered: 2,
+      excluded: 1,
+      uncovered: 1,
+      ratio: 2 / 3,
+      outOfScope: { total: 0, covered: 0, excluded: 0, uncovered: 0 },
+    });
     expect(soc2.requirements.map(requirementStatus)).toEqual(['covered', 'covered', 'uncovered', 'excluded']);
     expect(graph.requirements.get('soc2:CC6.4')!.exclusion).toBe('No offices.');
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nonEmpty } from './common.ts';
+import { nonEmpty, slug } from './common.ts';
 
 /** Frameworks Charter knows; each catalog in frameworks/ declares one of these ids. */
 export const frameworkIds = ['soc2', 'iso27001', 'nist-csf', 'iec62443-3-3', 'iec62443-4-2'] as const;
@@ -36,6 +36,13 @@ export const frameworkSchema = z.strictObject({
       z.strictObject({
         id: nonEmpty,
         title: nonEmpty,
+        /**
+         * The part of the framework the group belongs to, which a report or certificate can take
+         * in or leave out: for SOC 2 the trust services category (security, availability,
+         * confidentiality, processing-integrity, privacy). `scope` in content/site.yaml names these
+         * (or group ids).
+         */
+        category: slug.optional(),
         requirements: z.array(requirementSchema).min(1),
       }),
     )

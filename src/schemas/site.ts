@@ -43,6 +43,13 @@ export const frameworkInScopeSchema = z.strictObject({
   expires: isoDate.optional(),
   /** Audit periods, oldest first; each gets its own evidence view in the portal. */
   auditPeriods: z.array(auditPeriodSchema).optional(),
+  /**
+   * The parts of the framework the report or certificate covers: categories of the catalog's
+   * groups (for SOC 2 the trust services categories, e.g. [security, availability,
+   * confidentiality]) or group ids. Coverage counts only requirements inside the scope and shows
+   * the rest apart. Without it, the whole framework is in scope.
+   */
+  scope: z.array(nonEmpty).min(1).optional(),
 });
 
 export const siteSchema = z.strictObject({

@@ -64,10 +64,22 @@ describe('the portal has no broken links', () => {
   it('publishes the auditor exports as CSV files with a row per requirement', () => {
     const soa = readFileSync(join(portal, 'exports/iso27001-statement-of-applicability.csv'), 'utf8');
     const lines = soa.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('\uFEFFControl,Title,Theme,Applicable,Status,Justification,Internal controls,Policies');
+    expect(lines[0]).toBe(
+      '\uFEFFControl,Title,Theme,Applicable,Inclusion justification,Exclusion justification,Implementation status,Planned for,Internal controls,Policies',
+    );
     expect(lines).toHaveLength(1 + 93);
+    // An exclusion carries its justification and no inclusion; a planned control its date.
+    expect(lines.find((l) => l.startsWith('A.7.11,'))).toMatch(/^A\.7\.11,[^,]+,[^,]+,No,,"Kestrel runs no server room.*",Not applicable,,,$/);
+    expect(lines.find((l) => l.startsWith('A.5.30,'))).toContain(',Planned,2027-03-15,BC-03,');
     const matrix = readFileSync(join(portal, 'exports/soc2-control-matrix.csv'), 'utf8');
     expect(matrix).toContain('CC6.1,');
+  });
+
+  it("headlines SOC 2 coverage over the report's scope and lists the other criteria apart", () => {
+    const page = readFileSync(join(portal, 'frameworks/soc2/index.html'), 'utf8');
+    expect(page).toMatch(/<div class="stat">100%<\/div><div class="muted">of applicable in-scope requirements covered/);
+    expect(page).toContain('Outside the scope');
+    expect(page.indexOf('id="out-of-scope"')).toBeLessThan(page.indexOf('P1 Privacy notice'));
   });
 
   it('writes a search index for the portal', () => {

@@ -53,14 +53,31 @@ export interface RequirementNode extends Requirement {
   controls: ControlNode[];
   /** Why the company excludes this requirement, when it does. */
   exclusion?: string;
+  /** Why it is included, when content/applicability.yaml says so under `inclusions`. */
+  inclusion?: string;
+  /** The framework's trust services category or part, when the catalog names one (group `category`). */
+  category?: string;
+  /** Inside the scope declared in content/site.yaml (the whole framework when none is declared). */
+  inScope: boolean;
 }
 
 export interface FrameworkNode {
   id: FrameworkId;
   file: string;
   data: Omit<Framework, 'groups'>;
-  groups: { id: string; title: string; requirements: RequirementNode[] }[];
+  groups: { id: string; title: string; category?: string; inScope: boolean; requirements: RequirementNode[] }[];
   requirements: RequirementNode[];
+  /** The scope declared in content/site.yaml (categories or group ids); undefined: all of it. */
+  scope?: string[];
+}
+
+/** The Statement of Applicability's version, owner and approver (content/applicability.yaml). */
+export interface SoaRecord {
+  file: string;
+  version?: string;
+  effective?: string;
+  owner?: Person;
+  approver?: Person;
 }
 
 /** The content with every cross-reference resolved: pages and commands look things up here. */
@@ -72,6 +89,7 @@ export interface ComplianceGraph {
   controls: Map<ControlId, ControlNode>;
   frameworks: Map<FrameworkId, FrameworkNode>;
   requirements: Map<RequirementId, RequirementNode>;
+  soa?: SoaRecord;
   invalid: InvalidDocuments;
 }
 
@@ -132,7 +150,7 @@ export function buildGraph(content: ContentSet, rejected: readonly RejectedEntry
     }
     frameworks.set(node.id, node);
     groups.forEach((group, g) => {
-      const groupNode = { id: group.id, title: group.title, requirements: [] as RequirementNode[] };
+      const groupNode = { id: group.id, title: group.title, category: group.category, inScope: true, requirements: [] as RequirementNode[] };
       node.groups.push(groupNode);
       group.requirements.forEach((requirement, r) => {
         const id = requirementId(node.id, requirement.id);
@@ -146,6 +164,8 @@ export function buildGraph(content: ContentSet, rejected: readonly RejectedEntry
           code: requirement.id,
           framework: node.id,
           group: { id: group.id, title: group.title },
+          category: group.category,
+          inScope: true,
           controls: [],
         };
         requirements.set(id, requirementNode);
@@ -157,6 +177,23 @@ export function buildGraph(content: ContentSet, rejected: readonly RejectedEntry
   site?.data.frameworks.forEach((inScope, index) => {
     if (!frameworks.has(inScope.framework) && !invalid.frameworks.has(inScope.framework)) {
       problem(site, ['frameworks', index, 'framework'], `no catalog for framework "${inScope.framework}" in frameworks/`);
+    }
+    const catalog = frameworks.get(inScope.framework);
+    if (!catalog || !inScope.scope) return;
+    const known = new Set(catalog.groups.flatMap((g) => (g.category ? [g.category, g.id] : [g.id])));
+    inScope.scope.forEach((name, s) => {
+      if (!known.has(name))
+        problem(
+          site,
+          ['frameworks', index, 'scope', s],
+          `"${name}" is neither a category nor a group of ${catalog.data.name}; use one of: ${[...known].join(', ')}`,
+        );
+    });
+    catalog.scope = inScope.scope;
+    const scope = new Set(inScope.scope);
+    for (const group of catalog.groups) {
+      group.inScope = scope.has(group.id) || (group.category !== undefined && scope.has(group.category));
+      for (const requirement of group.requirements) requirement.inScope = group.inScope;
     }
   });
 
@@ -267,6 +304,26 @@ export function buildGraph(content: ContentSet, rejected: readonly RejectedEntry
     }
   });
 
+  applicability?.data.inclusions.forEach((inclusion, index) => {
+    const requirement = requirements.get(inclusion.requirement as RequirementId);
+    const parts = splitRequirementId(inclusion.requirement);
+    if (!parts) problem(applicability, ['inclusions', index, 'requirement'], `write the requirement with its framework, e.g. iso27001:A.5.1`);
+    else if (!requirement) {
+      if (!invalid.frameworks.has(parts.framework))
+        problem(applicability, ['inclusions', index, 'requirement'], `unknown requirement "${inclusion.requirement}"`);
+    } else if (requirement.exclusion !== undefined)
+      problem(applicability, ['inclusions', index, 'requirement'], `"${inclusion.requirement}" is both excluded and included; keep one`);
+    else if (requirement.inclusion !== undefined) problem(applicability, ['inclusions', index, 'requirement'], `"${inclusion.requirement}" is included twice`);
+    else requirement.inclusion = inclusion.justification;
+  });
+  const soa: SoaRecord | undefined = applicability && {
+    file: applicability.file,
+    version: applicability.data.version,
+    effective: applicability.data.effective,
+    owner: applicability.data.owner === undefined ? undefined : personRef(applicability, 'owner', applicability.data.owner),
+    approver: applicability.data.approver === undefined ? undefined : personRef(applicability, 'approver', applicability.data.approver),
+  };
+
   // A document that failed validation is not in the graph, but the fields it got right still
   // name people, controls and requirements: check them now, so one fault hides no other.
   for (const entry of rejected) {
@@ -301,7 +358,7 @@ export function buildGraph(content: ContentSet, rejected: readonly RejectedEntry
     codes.forEach((id) => invalid.listedByInvalidPolicies.add(id));
   }
 
-  return { graph: { site: site?.data, people, policies, runbooks, controls, frameworks, requirements, invalid }, problems };
+  return { graph: { site: site?.data, people, policies, runbooks, controls, frameworks, requirements, soa, invalid }, problems };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

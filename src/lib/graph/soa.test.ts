@@ -24,9 +24,10 @@ describe('Statement of Applicability', () => {
       ['CC6.3', true, 'uncovered', []],
       ['CC6.4', false, 'excluded', []],
     ]);
-    expect(rows[1]!.justification).toBe('Implemented by AC-01 SSO with MFA; AC-02 Access review');
+    expect(rows[1]!.inclusionJustification).toBe('Applicable; no rationale stated for its controls');
+    expect(rows[1]!.implementation).toBe('not-stated');
     expect(rows[1]!.policies).toEqual(['Access Control Policy']);
-    expect(rows[3]!.justification).toBe('No offices.');
+    expect(rows[3]).toMatchObject({ exclusionJustification: 'No offices.', inclusionJustification: '', implementation: 'not-applicable' });
   });
 });
 

@@ -1,5 +1,5 @@
 import { toCsv } from '../../../lib/publish/csv.ts';
-import { controlMatrix, statementOfApplicability } from '../../../lib/graph/soa.ts';
+import { controlMatrix, requirementImplementationLabels, statementOfApplicability } from '../../../lib/graph/soa.ts';
 import { graph } from './portal.ts';
 
 /** The CSV files auditors download: what each holds and how it is made. */
@@ -7,19 +7,32 @@ export const exports = [
   {
     file: 'iso27001-statement-of-applicability.csv',
     title: 'ISO/IEC 27001 Statement of Applicability',
-    description: 'Every Annex A control: applicable or not, the justification, implementation status, controls and policies.',
+    description: 'Every Annex A control: applicable or not, the justification for inclusion or exclusion, implementation status, controls and policies.',
     framework: 'iso27001',
     render() {
       const framework = graph.frameworks.get('iso27001')!;
       return toCsv(
-        ['Control', 'Title', 'Theme', 'Applicable', 'Status', 'Justification', 'Internal controls', 'Policies'],
+        [
+          'Control',
+          'Title',
+          'Theme',
+          'Applicable',
+          'Inclusion justification',
+          'Exclusion justification',
+          'Implementation status',
+          'Planned for',
+          'Internal controls',
+          'Policies',
+        ],
         statementOfApplicability(framework).map((r) => [
           r.requirement,
           r.title,
           r.group,
           r.applicable ? 'Yes' : 'No',
-          r.status,
-          r.justification,
+          r.inclusionJustification,
+          r.exclusionJustification,
+          requirementImplementationLabels[r.implementation],
+          r.plannedFor,
           r.controls.join('; '),
           r.policies.join('; '),
         ]),
