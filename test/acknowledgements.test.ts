@@ -9,8 +9,7 @@ import { AcknowledgementService, loadPortalSettings } from '../src/server/acknow
 import { AcknowledgementStore } from '../src/server/acknowledgement-store.ts';
 import { proxyIdentityVerifier } from '../src/server/identity.ts';
 import { smtpMailer } from '../src/server/mailer.ts';
-import { migrations } from '../src/server/runtime.ts';
-import { openDatabase } from '../src/server/sqlite.ts';
+import { openStore } from '../src/server/store/database.ts';
 import { startSmtpServer } from './smtp.ts';
 
 const policy = { id: 'access-control', version: '2.3.0', effective: '2026-06-15', audience: ['everyone'], acknowledgement: true };
@@ -140,7 +139,7 @@ describe('the acknowledgement service', () => {
   it('records once, refuses a version that is not current, and reminds each person once a day', async () => {
     const project = join(import.meta.dirname, '..');
     const settings = await loadPortalSettings(project, 'evidence-snapshots/roster.csv');
-    const db = openDatabase(join(dir, 'acks.db'), migrations);
+    const db = await openStore({ path: join(dir, 'acks.db') });
     const smtp = await startSmtpServer();
     const service = new AcknowledgementService(
       settings,
@@ -151,13 +150,13 @@ describe('the acknowledgement service', () => {
     const jo = { email: 'mei.tanaka@kestrel.example' };
     const current = settings.policies.get('access-control')!.data.version;
 
-    const first = service.acknowledge(jo, 'access-control', current);
-    const again = service.acknowledge(jo, 'access-control', current);
+    const first = await service.acknowledge(jo, 'access-control', current);
+    const again = await service.acknowledge(jo, 'access-control', current);
     expect(first).toMatchObject({ ok: true, created: true, state: { status: 'done' } });
     expect(again).toMatchObject({ ok: true, created: false });
-    expect(service.acknowledge(jo, 'access-control', '0.9.0')).toMatchObject({ ok: false, status: 409 });
-    expect(service.acknowledge(jo, 'no-such-policy', '1.0.0')).toMatchObject({ ok: false, status: 404 });
-    expect(db.prepare('SELECT count(*) AS n FROM acknowledgements').get()).toEqual({ n: 1 });
+    expect(await service.acknowledge(jo, 'access-control', '0.9.0')).toMatchObject({ ok: false, status: 409 });
+    expect(await service.acknowledge(jo, 'no-such-policy', '1.0.0')).toMatchObject({ ok: false, status: 404 });
+    expect(await db.db.selectFrom('acknowledgements').selectAll().execute()).toHaveLength(1);
 
     const { sent } = await service.remind();
     expect(sent.length).toBeGreaterThan(5);
@@ -169,6 +168,6 @@ describe('the acknowledgement service', () => {
     expect(meiMail.text).not.toContain('Access Control Policy');
     expect(meiMail.text).toContain('Acceptable Use Policy');
     await smtp.close();
-    db.close();
+    await db.close();
   });
 });

@@ -15,8 +15,7 @@ import { directorySource, gitRevisionSource } from '../src/lib/content/source.ts
 import { AcknowledgementStore } from '../src/server/acknowledgement-store.ts';
 import { openEvidenceStore } from '../src/server/evidence-store.ts';
 import { ReportRequestStore } from '../src/server/report-requests.ts';
-import { migrations } from '../src/server/runtime.ts';
-import { openDatabase } from '../src/server/sqlite.ts';
+import { openStore } from '../src/server/store/database.ts';
 import { makeFixture, type Fixture } from './fixture.ts';
 
 const run = promisify(execFile);
@@ -497,14 +496,14 @@ describe('charter evidence collect', () => {
   it("exports acknowledgements and document downloads from the portal's SQLite store", async () => {
     const path = join(fixture.root, '.charter/charter.db');
     const clock = { now: new Date('2026-11-21T09:00:00Z') };
-    const db = openDatabase(path, migrations);
+    const db = await openStore({ path });
     const store = new AcknowledgementStore(db, () => clock.now);
-    store.record({ person: 'ana@acme.example', policyId: 'access-control', version: '1.2.0', contentHash: 'a'.repeat(64) });
+    await store.record({ person: 'ana@acme.example', policyId: 'access-control', version: '1.2.0', contentHash: 'a'.repeat(64) });
     clock.now = new Date('2026-11-21T10:00:00Z');
-    store.record({ person: 'ben@acme.example', policyId: 'access-control', version: '1.2.0', contentHash: 'a'.repeat(64) });
+    await store.record({ person: 'ben@acme.example', policyId: 'access-control', version: '1.2.0', contentHash: 'a'.repeat(64) });
     const requests = new ReportRequestStore(db, () => clock.now);
     const context = { ip: '127.0.0.1', userAgent: 'test' };
-    const request = requests.create(
+    const request = await requests.create(
       {
         documentId: 'soc2-report',
         name: 'Cy Prospect',
@@ -517,8 +516,8 @@ describe('charter evidence collect', () => {
       context,
     );
     clock.now = new Date('2026-11-21T11:00:00Z');
-    requests.recordDownload(request.id, context);
-    db.close();
+    await requests.recordDownload(request.id, context);
+    await db.close();
 
     const accessStore = openEvidenceStore({ CHARTER_DB: path })!;
     const access = await collectEvidence(fixture.root, 'report-access', {

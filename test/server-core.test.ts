@@ -2,13 +2,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appendAudit, auditLogMigration, auditRows, verifyAuditChain } from '../src/server/audit-log.ts';
+import { sql } from 'kysely';
+import { appendAudit, auditRows, verifyAuditChain, type AuditEvent } from '../src/server/audit-log.ts';
 import { ConfigError, loadServerConfig } from '../src/server/config.ts';
 import { smtpMailer } from '../src/server/mailer.ts';
-import { openDatabase, transaction } from '../src/server/sqlite.ts';
+import { openStore, type Store } from '../src/server/store/database.ts';
 import { decodeJwt, decodeProtectedHeader, SignJWT } from 'jose';
 import { signToken, verifyToken } from '../src/server/tokens.ts';
 import { startSmtpServer } from './smtp.ts';
+import { openTestStore, stopPostgresAfterAll, storeKinds } from './stores.ts';
+
+stopPostgresAfterAll();
 
 let dir: string;
 beforeEach(async () => {
@@ -18,37 +22,51 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('the audit log', () => {
-  it('chains rows by hash and survives reopening the file', () => {
-    const path = join(dir, 'store.db');
-    let db = openDatabase(path, [auditLogMigration]);
-    transaction(db, () => appendAudit(db, { kind: 'request.created', subject: 'req_1', actor: 'system' }));
-    transaction(db, () => appendAudit(db, { kind: 'request.approved', subject: 'req_1', actor: 'ana@acme.example', data: { days: 7 } }));
-    db.close();
-    db = openDatabase(path, [auditLogMigration]);
-    const rows = auditRows(db);
+describe.each(storeKinds)('the audit log (%s)', (kind) => {
+  const append = (store: Store, event: AuditEvent) => store.transaction((tx) => appendAudit(tx, event));
+
+  it('chains rows by hash and survives reopening the store', async () => {
+    const store = await openTestStore(kind, dir);
+    await append(store, { kind: 'request.created', subject: 'req_1', actor: 'system' });
+    await append(store, { kind: 'request.approved', subject: 'req_1', actor: 'ana@acme.example', data: { days: 7 } });
+    const rows = await auditRows(store.tx);
     expect(rows.map((r) => r.kind)).toEqual(['request.created', 'request.approved']);
     expect(rows[1]!.prevHash).toBe(rows[0]!.hash);
-    expect(verifyAuditChain(db)).toEqual({ ok: true, rows: 2 });
-    db.close();
+    expect(await verifyAuditChain(store.tx)).toEqual({ ok: true, rows: 2 });
+    await store.close();
+    if (kind === 'sqlite') {
+      const reopened = await openStore({ path: join(dir, 'store.db') });
+      expect(await verifyAuditChain(reopened.tx)).toEqual({ ok: true, rows: 2 });
+      await reopened.close();
+    }
   });
 
-  it('refuses updates and deletes of log rows', () => {
-    const db = openDatabase(join(dir, 'store.db'), [auditLogMigration]);
-    transaction(db, () => appendAudit(db, { kind: 'x', subject: 's', actor: 'a' }));
-    expect(() => db.exec("UPDATE audit_log SET actor = 'mallory'")).toThrow(/append-only: rows cannot be changed/);
-    expect(() => db.exec('DELETE FROM audit_log')).toThrow(/append-only: rows cannot be deleted/);
-    expect(auditRows(db)).toHaveLength(1);
-    db.close();
+  it('stays one linear chain when many writers append at once', async () => {
+    const store = await openTestStore(kind, dir);
+    const second = kind === 'postgres' ? await openStore({ url: store.location, path: '' }) : store;
+    await Promise.all(Array.from({ length: 60 }, (_, i) => append(i % 2 ? second : store, { kind: 'x', subject: `s${i}`, actor: 'a' })));
+    expect(await verifyAuditChain(store.tx)).toEqual({ ok: true, rows: 60 });
+    if (second !== store) await second.close();
+    await store.close();
   });
 
-  it("detects a row edited behind the store's back", () => {
-    const db = openDatabase(join(dir, 'store.db'), [auditLogMigration]);
-    for (const kind of ['a', 'b', 'c']) transaction(db, () => appendAudit(db, { kind, subject: 's', actor: 'x' }));
-    db.exec('DROP TRIGGER audit_log_no_update');
-    db.exec("UPDATE audit_log SET actor = 'mallory' WHERE seq = 2");
-    expect(verifyAuditChain(db)).toEqual({ ok: false, seq: 2, reason: 'its content does not match its hash' });
-    db.close();
+  it('refuses updates and deletes of log rows', async () => {
+    const store = await openTestStore(kind, dir);
+    await append(store, { kind: 'x', subject: 's', actor: 'a' });
+    await expect(sql`UPDATE audit_log SET actor = 'mallory'`.execute(store.db)).rejects.toThrow(/append-only/);
+    await expect(sql`DELETE FROM audit_log`.execute(store.db)).rejects.toThrow(/append-only/);
+    expect(await auditRows(store.tx)).toHaveLength(1);
+    await store.close();
+  });
+
+  it("detects a row edited behind the store's back", async () => {
+    const store = await openTestStore(kind, dir);
+    for (const event of ['a', 'b', 'c']) await append(store, { kind: event, subject: 's', actor: 'x' });
+    if (kind === 'sqlite') await sql`DROP TRIGGER audit_log_no_update`.execute(store.db);
+    else await sql`DROP TRIGGER audit_log_append_only ON audit_log`.execute(store.db);
+    await sql`UPDATE audit_log SET actor = 'mallory' WHERE seq = 2`.execute(store.db);
+    expect(await verifyAuditChain(store.tx)).toEqual({ ok: false, seq: 2, reason: 'its content does not match its hash' });
+    await store.close();
   });
 });
 

@@ -3,50 +3,52 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { smtpMailer } from '../src/server/mailer.ts';
-import { migrations } from '../src/server/runtime.ts';
-import { openDatabase } from '../src/server/sqlite.ts';
+import type { Store } from '../src/server/store/database.ts';
 import { SubscriptionService, type NewsItem } from '../src/server/subscription-service.ts';
 import { SubscriptionStore } from '../src/server/subscriptions.ts';
 import { startSmtpServer } from './smtp.ts';
+import { openTestStore, stopPostgresAfterAll, storeKinds } from './stores.ts';
 
 let dir: string;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-let db: ReturnType<typeof openDatabase>;
+let db: Store;
 let now: Date;
 let service: SubscriptionService;
 
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'charter-subscriptions-'));
-  smtp = await startSmtpServer();
-  db = openDatabase(join(dir, 'store.db'), migrations);
-  now = new Date('2026-11-01T09:00:00Z');
-  const mailer = smtpMailer({ host: '127.0.0.1', port: smtp.port, secure: false, from: 'trust@acme.example' });
-  service = new SubscriptionService(
-    new SubscriptionStore(db, () => now),
-    mailer,
-    'k'.repeat(40),
-    { organisation: 'Acme', baseUrl: 'https://trust.acme.example' },
-    () => now,
-  );
-});
-afterEach(async () => {
-  db.close();
-  await smtp.close();
-  await rm(dir, { recursive: true, force: true });
-});
+stopPostgresAfterAll();
 
-const token = (text: string, path: string) =>
-  new URL(new RegExp(`https://trust\\.acme\\.example${path}\\?token=\\S+`).exec(text)![0]).searchParams.get('token')!;
-const item = (id: string, topic: NewsItem['topic'], date: string): NewsItem => ({
-  id,
-  topic,
-  date,
-  title: `Title ${id}`,
-  summary: 'Summary.',
-  url: `https://trust.acme.example/${id}`,
-});
+describe.each(storeKinds)('email subscriptions (%s)', (kind) => {
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'charter-subscriptions-'));
+    smtp = await startSmtpServer();
+    db = await openTestStore(kind, dir);
+    now = new Date('2026-11-01T09:00:00Z');
+    const mailer = smtpMailer({ host: '127.0.0.1', port: smtp.port, secure: false, from: 'trust@acme.example' });
+    service = new SubscriptionService(
+      new SubscriptionStore(db, () => now),
+      mailer,
+      'k'.repeat(40),
+      { organisation: 'Acme', baseUrl: 'https://trust.acme.example' },
+      () => now,
+    );
+  });
+  afterEach(async () => {
+    await db.close();
+    await smtp.close();
+    await rm(dir, { recursive: true, force: true });
+  });
 
-describe('email subscriptions', () => {
+  const token = (text: string, path: string) =>
+    new URL(new RegExp(`https://trust\\.acme\\.example${path}\\?token=\\S+`).exec(text)![0]).searchParams.get('token')!;
+  const item = (id: string, topic: NewsItem['topic'], date: string): NewsItem => ({
+    id,
+    topic,
+    date,
+    title: `Title ${id}`,
+    summary: 'Summary.',
+    url: `https://trust.acme.example/${id}`,
+  });
+
   it('send nothing until confirmed, then each new item once, and nothing after unsubscribing', async () => {
     expect(await service.signUp({ email: 'Buyer@Customer.example', topics: ['subprocessors'] }, '203.0.113.1')).toEqual({ ok: true });
     const [confirmation] = await smtp.waitFor(1);

@@ -7,15 +7,14 @@ import type { CharterCommand } from './command.ts';
 import { cliClock, periodOption, periodOptions, rootOf, type PeriodValues } from './options.ts';
 
 /** Runs one action against the portal's store, closing it afterwards. */
-async function withStore(command: CharterCommand, work: (runtime: PortalRuntime) => Promise<void> | void): Promise<number> {
+async function withStore(command: CharterCommand, work: (runtime: PortalRuntime) => Promise<void | number> | void | number): Promise<number> {
   // Loaded here, not above: the store (node:sqlite) and its services are needed by these commands only.
   const { openPortalRuntime } = await import('../server/runtime.ts');
   const runtime = await openPortalRuntime(rootOf(command), process.env, cliClock);
   try {
-    await work(runtime);
-    return 0;
+    return (await work(runtime)) ?? 0;
   } finally {
-    runtime.close();
+    await runtime.close();
   }
 }
 
@@ -36,7 +35,7 @@ export function acksCommand(program: CharterCommand): void {
     const period: Period = periodOption(options, true)!;
     return withStore(command, async (runtime) => {
       const { toCsv } = await import('../lib/publish/csv.ts');
-      const records = runtime.store.all(periodRange(period));
+      const records = await runtime.store.all(periodRange(period));
       await mkdir(options.out, { recursive: true });
       const base = join(options.out, `acknowledgements-${period.from}-${period.to}`);
       await writeFile(
@@ -65,11 +64,26 @@ export function acksCommand(program: CharterCommand): void {
     .command('status')
     .description('coverage per policy: done, due, overdue')
     .action((_options: object, command: CharterCommand) =>
-      withStore(command, (runtime) => {
-        for (const { policy, people } of runtime.acknowledgements.coverage()) {
+      withStore(command, async (runtime) => {
+        for (const { policy, people } of await runtime.acknowledgements.coverage()) {
           const count = (status: string) => people.filter((p) => p.status === status).length;
           console.log(`${policy.title} v${policy.version}: ${count('done')}/${people.length} done, ${count('due')} due, ${count('overdue')} overdue`);
         }
+      }),
+    );
+
+  acks
+    .command('verify')
+    .description("check the audit log's hash chain, which records every acknowledgement")
+    .action((_options: object, command: CharterCommand) =>
+      withStore(command, async (runtime) => {
+        const { verifyAuditChain } = await import('../server/audit-log.ts');
+        const check = await verifyAuditChain(runtime.store.store.tx);
+        if (!check.ok) {
+          console.error(`the audit log is broken at row ${check.seq}: ${check.reason}`);
+          return 1;
+        }
+        console.log(`the audit log's chain is intact: ${plural(check.rows, 'row')}`);
       }),
     );
 }

@@ -7,6 +7,7 @@ import { checkCommand } from './check.ts';
 import { CharterCommand } from './command.ts';
 import { diffCommand } from './diff.ts';
 import { evidenceCommand } from './evidence.ts';
+import { mailCommand } from './mail.ts';
 import { oscalCommand } from './oscal.ts';
 import { requestsCommand } from './requests.ts';
 import { serveCommand } from './serve.ts';
@@ -47,7 +48,7 @@ Dates are judged as of CHARTER_NOW (2026-11-30 or 2026-11-30T12:00:00Z) when it 
 SOURCE_DATE_EPOCH, else asOf in content/site.yaml, else now.
 Run charter <command> --help for a command's options.`,
     );
-  for (const add of [checkCommand, buildCommand, serveCommand, diffCommand, requestsCommand, acksCommand, subscribersCommand, evidenceCommand, oscalCommand])
+  for (const add of [checkCommand, buildCommand, serveCommand, diffCommand, requestsCommand, acksCommand, subscribersCommand, mailCommand, evidenceCommand, oscalCommand])
     add(program);
   return program;
 }

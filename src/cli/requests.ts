@@ -14,15 +14,14 @@ const statuses = ['pending', 'approved', 'denied', 'refused', 'revoked', 'awaiti
 const actor = () => `cli:${userInfo().username}`;
 
 /** Runs one action against the trust center's store, closing it afterwards. */
-async function withStore(command: CharterCommand, work: (runtime: TrustRuntime) => Promise<void> | void): Promise<number> {
+async function withStore(command: CharterCommand, work: (runtime: TrustRuntime) => Promise<void | number> | void | number): Promise<number> {
   // Loaded here, not above: the store (node:sqlite) and its services are needed by these commands only.
   const { openTrustRuntime } = await import('../server/runtime.ts');
   const runtime = await openTrustRuntime(rootOf(command), process.env, cliClock);
   try {
-    await work(runtime);
-    return 0;
+    return (await work(runtime)) ?? 0;
   } finally {
-    runtime.close();
+    await runtime.close();
   }
 }
 
@@ -37,8 +36,8 @@ export function requestsCommand(program: CharterCommand): void {
     .description('list the requests, newest first')
     .addOption(new Option('--status <status>', 'only requests in this state').choices(statuses))
     .action((options: { status?: RequestStatus }, command: CharterCommand) =>
-      withStore(command, (runtime) => {
-        const found = runtime.store.list({ status: options.status });
+      withStore(command, async (runtime) => {
+        const found = await runtime.store.list({ status: options.status });
         if (found.length === 0) console.log('No requests.');
         for (const r of found) {
           console.log(
@@ -58,7 +57,7 @@ export function requestsCommand(program: CharterCommand): void {
         withStore(command, async (runtime) => {
           const request = await runtime.service.decide(id, decision, actor(), options.reason);
           console.log(
-            `${request.id} is ${request.status}${request.expiresAt ? ` until ${request.expiresAt.slice(0, 10)}; the requester was emailed a download link` : ''}`,
+            `${request.id} is ${request.status}${request.expiresAt ? ` until ${request.expiresAt.slice(0, 10)}; the requester's download link is in the mail outbox` : ''}`,
           );
         }),
       );
@@ -69,8 +68,8 @@ export function requestsCommand(program: CharterCommand): void {
     .description('revoke an approved request: its download link stops working')
     .argument('<id>', 'the request id, as requests list shows it')
     .action((id: string, _options: object, command: CharterCommand) =>
-      withStore(command, (runtime) => {
-        const request = runtime.store.revoke(id, actor());
+      withStore(command, async (runtime) => {
+        const request = await runtime.store.revoke(id, actor());
         console.log(`${request.id} is revoked; its download link no longer works`);
       }),
     );
@@ -87,7 +86,7 @@ export function requestsCommand(program: CharterCommand): void {
     const period: Period = periodOption(options, true)!;
     return withStore(command, async (runtime) => {
       const { toCsv } = await import('../lib/publish/csv.ts');
-      const rows = runtime.store.log(periodRange(period));
+      const rows = await runtime.store.log(periodRange(period));
       const output =
         options.format === 'json'
           ? JSON.stringify(rows, null, 2) + '\n'
@@ -109,8 +108,8 @@ export function requestsCommand(program: CharterCommand): void {
     .description("anonymise one person's requests (an erasure request); the access log keeps the anonymised record")
     .requiredOption('--email <address>', "the requester's email address")
     .action((options: { email: string }, command: CharterCommand) =>
-      withStore(command, (runtime) => {
-        const count = runtime.store.eraseEmail(options.email);
+      withStore(command, async (runtime) => {
+        const count = await runtime.store.eraseEmail(options.email);
         console.log(
           count
             ? `anonymised ${plural(count, 'request')} from ${options.email}; the access log keeps the anonymised record`
@@ -123,10 +122,75 @@ export function requestsCommand(program: CharterCommand): void {
     .command('anonymise')
     .description('anonymise requests older than the retention period')
     .action((_options: object, command: CharterCommand) =>
-      withStore(command, (runtime) => {
+      withStore(command, async (runtime) => {
         const days = runtime.service.retentionDays;
-        const count = runtime.store.anonymiseOlderThan(addDays(dayOf(cliClock()), -days));
+        const count = await runtime.store.anonymiseOlderThan(addDays(dayOf(cliClock()), -days));
         console.log(`anonymised ${plural(count, 'request')} older than ${days} days`);
       }),
     );
+
+  requests
+    .command('verify')
+    .description("check the audit log's hash chain: every row present, linked to the one before, and unchanged")
+    .action((_options: object, command: CharterCommand) =>
+      withStore(command, async (runtime) => {
+        const { verifyAuditChain } = await import('../server/audit-log.ts');
+        const check = await verifyAuditChain(runtime.store.store.tx);
+        if (!check.ok) {
+          console.error(`the audit log is broken at row ${check.seq}: ${check.reason}`);
+          return 1;
+        }
+        console.log(`the audit log's chain is intact: ${plural(check.rows, 'row')}`);
+      }),
+    );
+
+  periodOptions(
+    requests
+      .command('report')
+      .description('who looked at what: per company (email domain) and document, requests, decisions, NDA acceptances and downloads')
+      .addOption(new Option('--format <format>', 'table, csv or json').choices(['table', 'csv', 'json']).default('table'))
+      .option('--out <file>', 'write to this file instead of printing'),
+    'the period to report on',
+  ).action((options: PeriodValues & { format: 'table' | 'csv' | 'json'; out?: string }, command: CharterCommand) => {
+    const period: Period = periodOption(options, true)!;
+    return withStore(command, async (runtime) => {
+      const lines = await runtime.store.report(periodRange(period));
+      const columns = ['domain', 'document', 'requests', 'approved', 'denied', 'refused', 'revoked', 'nda_acceptances', 'downloads', 'last_activity'];
+      const cells = lines.map((l) => [
+        l.domain,
+        l.documentId,
+        l.requests,
+        l.approved,
+        l.denied,
+        l.refused,
+        l.revoked,
+        l.ndaAcceptances,
+        l.downloads,
+        l.lastActivity,
+      ]);
+      let output: string;
+      if (options.format === 'json') output = JSON.stringify({ from: period.from, to: period.to, lines }, null, 2) + '\n';
+      else if (options.format === 'csv') output = (await import('../lib/publish/csv.ts')).toCsv(columns, cells);
+      else if (lines.length === 0) output = `No request activity in ${periodText(period)}.\n`;
+      else {
+        const rows = [columns, ...cells.map((c) => c.map(String))];
+        const widths = columns.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+        output =
+          rows
+            .map((r) =>
+              r
+                .map((cell, i) => cell.padEnd(widths[i]!))
+                .join('  ')
+                .trimEnd(),
+            )
+            .join('\n') + '\n';
+      }
+      if (options.out) {
+        await writeFile(options.out, output);
+        console.error(`${plural(lines.length, 'line')} for ${periodText(period)} written to ${options.out}`);
+      } else {
+        process.stdout.write(output);
+      }
+    });
+  });
 }

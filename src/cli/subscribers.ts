@@ -16,7 +16,7 @@ export function subscribersCommand(program: CharterCommand): void {
         console.log(mailed ? `mailed ${plural(mailed, 'subscriber')} ${plural(items, 'item')} in all` : 'nothing new to send');
         return 0;
       } finally {
-        runtime.close();
+        await runtime.close();
       }
     });
 }

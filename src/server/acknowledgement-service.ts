@@ -101,7 +101,7 @@ export class AcknowledgementService {
     );
   }
 
-  acknowledge(identity: Identity, policyId: string, version: string): AcknowledgeResult {
+  async acknowledge(identity: Identity, policyId: string, version: string): Promise<AcknowledgeResult> {
     const policy = this.settings.policies.get(policyId);
     if (!policy || !policy.data.acknowledgement) return { ok: false, status: 404, message: `there is no policy "${policyId}" to acknowledge` };
     if (version !== policy.data.version) {
@@ -111,28 +111,28 @@ export class AcknowledgementService {
         message: `version ${version} of ${policy.data.title} is not the current one (${policy.data.version}); reload the page and read the current version`,
       };
     }
-    const { created } = this.store.record({ person: identity.email, policyId, version, contentHash: policy.contentHash });
-    return { ok: true, created, state: this.state(identity, policyId)! };
+    const { created } = await this.store.record({ person: identity.email, policyId, version, contentHash: policy.contentHash });
+    return { ok: true, created, state: (await this.state(identity, policyId))! };
   }
 
-  state(identity: Identity, policyId: string): AcknowledgementState | undefined {
+  async state(identity: Identity, policyId: string): Promise<AcknowledgementState | undefined> {
     const policy = this.settings.policies.get(policyId);
     if (!policy) return undefined;
-    return acknowledgementState(policy.data, this.person(identity), this.store.forPerson(identity.email), this.today(), this.settings.withinDays);
+    return acknowledgementState(policy.data, this.person(identity), await this.store.forPerson(identity.email), this.today(), this.settings.withinDays);
   }
 
   /** The person's applicable policies, overdue and due first. */
-  myPolicies(identity: Identity): (AcknowledgementState & { policy: Policy })[] {
+  async myPolicies(identity: Identity): Promise<(AcknowledgementState & { policy: Policy })[]> {
     const policies = [...this.settings.policies.values()].map((p) => p.data);
-    return personStates(policies, this.person(identity), this.store.forPerson(identity.email), this.today(), this.settings.withinDays).map((state) => ({
+    return personStates(policies, this.person(identity), await this.store.forPerson(identity.email), this.today(), this.settings.withinDays).map((state) => ({
       ...state,
       policy: this.settings.policies.get(state.policyId)!.data,
     }));
   }
 
   /** Coverage for the compliance owner: per policy, who has and has not acknowledged. */
-  coverage(): { policy: Policy; people: (AcknowledgementState & { person: RosterPerson })[] }[] {
-    const records = this.store.all();
+  async coverage(): Promise<{ policy: Policy; people: (AcknowledgementState & { person: RosterPerson })[] }[]> {
+    const records = await this.store.all();
     return [...this.settings.policies.values()]
       .filter((p) => p.data.acknowledgement)
       .map(({ data }) => ({
@@ -156,10 +156,15 @@ export class AcknowledgementService {
    * Coverage for a reader, or undefined when they may not see it: coverage names people, so
    * only the people listed in content/site.yaml may read it.
    */
-  coverageFor(identity: Identity): CoverageReport | undefined {
+  async coverageFor(identity: Identity): Promise<CoverageReport | undefined> {
     if (!this.settings.coverageReaders.includes(identity.email.toLowerCase())) return undefined;
     const count = (states: { status: string }[], status: string) => states.filter((s) => s.status === status).length;
-    const policies = this.coverage().map((c) => ({ ...c, done: count(c.people, 'done'), due: count(c.people, 'due'), overdue: count(c.people, 'overdue') }));
+    const policies = (await this.coverage()).map((c) => ({
+      ...c,
+      done: count(c.people, 'done'),
+      due: count(c.people, 'due'),
+      overdue: count(c.people, 'overdue'),
+    }));
     const people = new Map<string, { email: string; name: string; open: number; total: number }>();
     for (const state of policies.flatMap((p) => p.people)) {
       const entry = people.get(state.person.email) ?? { email: state.person.email, name: state.person.name, open: 0, total: 0 };
@@ -176,9 +181,9 @@ export class AcknowledgementService {
     const sent: string[] = [];
     const skipped: string[] = [];
     for (const person of this.settings.roster) {
-      const open = this.myPolicies({ email: person.email, name: person.name }).filter((s) => s.status !== 'done');
+      const open = (await this.myPolicies({ email: person.email, name: person.name })).filter((s) => s.status !== 'done');
       if (open.length === 0) continue;
-      if (!this.store.claimReminder(person.email, day)) {
+      if (!(await this.store.claimReminder(person.email, day))) {
         skipped.push(person.email);
         continue;
       }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DatabaseSync } from 'node:sqlite';
-import type { Migration } from './sqlite.ts';
+import { lockAuditChain, type Tx } from './store/database.ts';
 import { wallClock } from '../lib/time/clock.ts';
 
 /** One recorded event. `subject` names what it is about (a request id, a policy id), never a person's details. */
@@ -19,28 +18,6 @@ export interface AuditRow extends Required<AuditEvent> {
   prevHash: string;
   hash: string;
 }
-
-export const auditLogMigration: Migration = {
-  id: '001-audit-log',
-  sql: `
-    CREATE TABLE audit_log (
-      seq INTEGER PRIMARY KEY,
-      at TEXT NOT NULL,
-      kind TEXT NOT NULL,
-      subject TEXT NOT NULL,
-      actor TEXT NOT NULL,
-      data TEXT NOT NULL,
-      prev_hash TEXT NOT NULL,
-      hash TEXT NOT NULL UNIQUE
-    );
-    CREATE INDEX audit_log_at ON audit_log (at);
-    CREATE INDEX audit_log_subject ON audit_log (subject);
-    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: rows cannot be changed'); END;
-    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: rows cannot be deleted'); END;
-  `,
-};
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -62,7 +39,7 @@ interface StoredRow {
 }
 
 const fromStored = (row: StoredRow): AuditRow => ({
-  seq: row.seq,
+  seq: Number(row.seq),
   at: row.at,
   kind: row.kind,
   subject: row.subject,
@@ -73,13 +50,16 @@ const fromStored = (row: StoredRow): AuditRow => ({
 });
 
 /**
- * Appends an event. Call inside the same IMMEDIATE transaction as the change it records, so
- * the change and its log row commit together and the chain has no forks.
+ * Appends an event. Call inside the same transaction as the change it records, so the change
+ * and its log row commit together. The chain head is locked first (SQLite: the IMMEDIATE
+ * transaction's write lock; PostgreSQL: an advisory lock), so instances appending at the same
+ * time queue and the chain has no forks.
  */
-export function appendAudit(db: DatabaseSync, event: AuditEvent, now: Date = wallClock()): AuditRow {
-  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+export async function appendAudit(tx: Tx, event: AuditEvent, now: Date = wallClock()): Promise<AuditRow> {
+  await lockAuditChain(tx);
+  const last = await tx.db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const row = {
-    seq: (last?.seq ?? 0) + 1,
+    seq: Number(last?.seq ?? 0) + 1,
     at: now.toISOString(),
     kind: event.kind,
     subject: event.subject,
@@ -88,40 +68,41 @@ export function appendAudit(db: DatabaseSync, event: AuditEvent, now: Date = wal
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   const hash = auditHash(row);
-  db.prepare('INSERT INTO audit_log (seq, at, kind, subject, actor, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-    row.seq,
-    row.at,
-    row.kind,
-    row.subject,
-    row.actor,
-    JSON.stringify(row.data),
-    row.prevHash,
-    hash,
-  );
+  await tx.db
+    .insertInto('audit_log')
+    .values({ seq: row.seq, at: row.at, kind: row.kind, subject: row.subject, actor: row.actor, data: JSON.stringify(row.data), prev_hash: row.prevHash, hash })
+    .execute();
   return { ...row, hash };
 }
 
 /** Rows recorded in [from, to), oldest first. */
-export function auditRows(db: DatabaseSync, range: { from?: string; to?: string; subject?: string } = {}): AuditRow[] {
-  const rows = db
-    .prepare(`SELECT * FROM audit_log WHERE at >= ? AND at < ? AND (? IS NULL OR subject = ?) ORDER BY seq`)
-    .all(range.from ?? '', range.to ?? '9999', range.subject ?? null, range.subject ?? null) as unknown as StoredRow[];
-  return rows.map(fromStored);
+export async function auditRows(tx: Tx, range: { from?: string; to?: string; subject?: string; kind?: string } = {}): Promise<AuditRow[]> {
+  let query = tx.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('at', '>=', range.from ?? '')
+    .where('at', '<', range.to ?? '9999');
+  if (range.subject !== undefined) query = query.where('subject', '=', range.subject);
+  if (range.kind !== undefined) query = query.where('kind', '=', range.kind);
+  return (await query.orderBy('seq').execute()).map(fromStored);
 }
 
-/** Recomputes the chain; returns the first row whose hash or link does not match, if any. */
-export function verifyAuditChain(db: DatabaseSync): { ok: true; rows: number } | { ok: false; seq: number; reason: string } {
+export type ChainCheck = { ok: true; rows: number } | { ok: false; seq: number; reason: string };
+
+/** Recomputes the chain, a page at a time; returns the first row whose hash or link does not match, if any. */
+export async function verifyAuditChain(tx: Tx): Promise<ChainCheck> {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
-  let count = 0;
-  for (const stored of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<StoredRow>) {
-    const row = fromStored(stored);
-    if (row.seq !== expectedSeq) return { ok: false, seq: row.seq, reason: `row ${expectedSeq} is missing` };
-    if (row.prevHash !== prevHash) return { ok: false, seq: row.seq, reason: 'does not link to the previous row' };
-    if (auditHash(row) !== row.hash) return { ok: false, seq: row.seq, reason: 'its content does not match its hash' };
-    prevHash = row.hash;
-    expectedSeq++;
-    count++;
+  for (;;) {
+    const page = await tx.db.selectFrom('audit_log').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(5000).execute();
+    if (page.length === 0) return { ok: true, rows: expectedSeq - 1 };
+    for (const stored of page) {
+      const row = fromStored(stored);
+      if (row.seq !== expectedSeq) return { ok: false, seq: row.seq, reason: `row ${expectedSeq} is missing` };
+      if (row.prevHash !== prevHash) return { ok: false, seq: row.seq, reason: 'does not link to the previous row' };
+      if (auditHash(row) !== row.hash) return { ok: false, seq: row.seq, reason: 'its content does not match its hash' };
+      prevHash = row.hash;
+      expectedSeq++;
+    }
   }
-  return { ok: true, rows: count };
 }

@@ -9,6 +9,11 @@ const environmentSchema = z.object({
   CHARTER_MODE: z.enum(['production', 'development']).optional(),
   CHARTER_SECRET: z.string().min(32, { error: 'must be at least 32 characters; generate one with `openssl rand -base64 48`' }).optional(),
   CHARTER_DB: z.string().min(1).default('.charter/charter.db'),
+  CHARTER_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// URL, e.g. postgres://charter@db.internal:5432/charter' })
+    .optional(),
+  CHARTER_DOWNLOAD_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
   CHARTER_DOCUMENTS_DIR: z.string().min(1).optional(),
   CHARTER_PUBLIC_URL: z.url().optional(),
   SMTP_HOST: z.string().min(1).optional(),
@@ -30,6 +35,10 @@ export interface ServerConfig {
   production: boolean;
   secret: string;
   databasePath: string;
+  /** PostgreSQL, shared by several instances; when unset, the SQLite file at databasePath. */
+  databaseUrl?: string;
+  /** How many times one download link works. */
+  downloadLimit: number;
   documentsDir?: string;
   publicUrl?: string;
   smtp?: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string };
@@ -66,6 +75,8 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     production,
     secret: e.CHARTER_SECRET ?? DEVELOPMENT_SECRET,
     databasePath: e.CHARTER_DB,
+    databaseUrl: e.CHARTER_DATABASE_URL,
+    downloadLimit: e.CHARTER_DOWNLOAD_LIMIT,
     documentsDir: e.CHARTER_DOCUMENTS_DIR,
     publicUrl: e.CHARTER_PUBLIC_URL,
     smtp: e.SMTP_HOST

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { DatabaseSync } from 'node:sqlite';
 import type { EvidenceStore } from '../lib/evidence/collectors/types.ts';
 import { AcknowledgementStore } from './acknowledgement-store.ts';
 import { auditRows } from './audit-log.ts';
 import { ReportRequestStore } from './report-requests.ts';
+import { openStore, type Store } from './store/database.ts';
 
 /**
  * The portal's SQLite store, seen as evidence: acknowledgements and downloads of gated
@@ -12,32 +12,31 @@ import { ReportRequestStore } from './report-requests.ts';
  * that need the store can say so instead of reading an empty database.
  */
 export function openEvidenceStore(env: NodeJS.ProcessEnv = process.env): (EvidenceStore & { close(): void }) | undefined {
+  const url = env.CHARTER_DATABASE_URL || undefined;
   const path = env.CHARTER_DB;
-  if (!path) return undefined;
-  if (!existsSync(path)) throw new Error(`CHARTER_DB names ${path}, which does not exist; point it at the database the portal server writes to`);
-  const db = new DatabaseSync(path, { readOnly: true });
-  db.exec('PRAGMA busy_timeout = 10000');
-  const acknowledgements = new AcknowledgementStore(db);
-  const requests = new ReportRequestStore(db);
-  const reading = <T>(read: () => T): T => {
+  if (!path && !url) return undefined;
+  if (!url && path && !existsSync(path))
+    throw new Error(`CHARTER_DB names ${path}, which does not exist; point it at the database the portal server writes to`);
+  const where = url ? 'CHARTER_DATABASE_URL' : path!;
+  let opened: Promise<Store> | undefined;
+  const reading = async <T>(read: (store: Store) => Promise<T>): Promise<T> => {
     try {
-      return read();
+      return await read(await (opened ??= openStore({ url, path: path ?? '' }, { readOnly: true })));
     } catch (error) {
-      throw new Error(`cannot read the store at ${path} (${(error as Error).message}); start the portal server once so it creates its tables`, {
+      throw new Error(`cannot read the store at ${where} (${(error as Error).message}); start the portal server once so it creates its tables`, {
         cause: error,
       });
     }
   };
   return {
-    async acknowledgements(from, to) {
-      return reading(() => acknowledgements.all({ from, to }));
-    },
-    async accessLog(from, to) {
-      return reading(() =>
-        auditRows(db, { from, to })
-          .filter((row) => row.kind === 'document.downloaded')
-          .map((row) => {
-            const request = requests.get(row.subject);
+    acknowledgements: (from, to) => reading((store) => new AcknowledgementStore(store).all({ from, to })),
+    accessLog: (from, to) =>
+      reading(async (store) => {
+        const requests = new ReportRequestStore(store);
+        const rows = await auditRows(store.tx, { from, to, kind: 'document.downloaded' });
+        return Promise.all(
+          rows.map(async (row) => {
+            const request = await requests.get(row.subject);
             return {
               requestId: row.subject,
               requester: request?.email ?? 'unknown',
@@ -46,8 +45,8 @@ export function openEvidenceStore(env: NodeJS.ProcessEnv = process.env): (Eviden
               accessedAt: row.at,
             };
           }),
-      );
-    },
-    close: () => db.close(),
+        );
+      }),
+    close: () => void opened?.then((store) => store.close()),
   };
 }

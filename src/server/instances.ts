@@ -7,5 +7,6 @@ const root = () => process.env.CHARTER_ROOT ?? process.cwd();
 let portal: Promise<PortalRuntime> | undefined;
 let trust: Promise<TrustRuntime> | undefined;
 
-export const portalRuntime = () => (portal ??= openPortalRuntime(root()));
-export const trustRuntime = () => (trust ??= openTrustRuntime(root()));
+// Servers deliver queued mail in the background, each instance claiming its own rows.
+export const portalRuntime = () => (portal ??= openPortalRuntime(root(), process.env, undefined, { delivery: 'background' }));
+export const trustRuntime = () => (trust ??= openTrustRuntime(root(), process.env, undefined, { delivery: 'background' }));

@@ -11,6 +11,8 @@ export interface MailMessage {
 export interface Mailer {
   send(message: MailMessage): Promise<void>;
   close(): void;
+  /** Outbox mailers: deliver what a transaction just queued, without waiting for the next poll. */
+  nudge?(): void;
 }
 
 export interface SmtpSettings {

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { DatabaseSync } from 'node:sqlite';
+import { sql } from 'kysely';
 import { appendAudit, auditRows, type AuditRow } from './audit-log.ts';
-import { transaction, type Migration } from './sqlite.ts';
+import type { MailMessage } from './mailer.ts';
+import { enqueueMail } from './outbox.ts';
+import { forUpdate, lockAuditChain, type Store, type Tx } from './store/database.ts';
 import { wallClock } from '../lib/time/clock.ts';
 
 export type RequestStatus = 'awaiting-nda' | 'pending' | 'approved' | 'denied' | 'refused' | 'revoked';
@@ -31,45 +33,6 @@ export interface RequestContext {
   ip: string;
   userAgent: string;
 }
-
-export const reportRequestsMigration: Migration = {
-  id: '002-report-requests',
-  sql: `
-    CREATE TABLE report_requests (
-      id TEXT PRIMARY KEY,
-      document_id TEXT NOT NULL,
-      name TEXT NOT NULL,
-      email TEXT NOT NULL,
-      company TEXT NOT NULL,
-      reason TEXT NOT NULL,
-      domain TEXT NOT NULL,
-      status TEXT NOT NULL,
-      created_at TEXT NOT NULL,
-      ip TEXT NOT NULL,
-      user_agent TEXT NOT NULL,
-      nda_version TEXT, nda_hash TEXT, nda_accepted_at TEXT,
-      decided_at TEXT, decided_by TEXT, decision_reason TEXT,
-      expires_at TEXT,
-      anonymised_at TEXT
-    );
-    CREATE INDEX report_requests_email ON report_requests (email);
-    CREATE INDEX report_requests_status ON report_requests (status);
-    -- Every NDA acceptance is kept, for every NDA version, even after the requester's data is anonymised.
-    CREATE TABLE nda_acceptances (
-      id INTEGER PRIMARY KEY,
-      request_id TEXT NOT NULL REFERENCES report_requests (id),
-      domain TEXT NOT NULL,
-      nda_version TEXT NOT NULL,
-      nda_hash TEXT NOT NULL,
-      accepted_at TEXT NOT NULL,
-      ip TEXT NOT NULL,
-      user_agent TEXT NOT NULL
-    );
-    CREATE INDEX nda_acceptances_domain ON nda_acceptances (domain, nda_version);
-    -- Spent single-use tokens (reviewer links).
-    CREATE TABLE spent_tokens (nonce TEXT PRIMARY KEY, purpose TEXT NOT NULL, spent_at TEXT NOT NULL);
-  `,
-};
 
 interface Row {
   id: string;
@@ -113,159 +76,330 @@ const fromRow = (r: Row): ReportRequest => ({
 
 export class RequestError extends Error {}
 
+/** Mails a change causes, written to the outbox in the change's transaction. */
+export type MailsFor = (request: ReportRequest) => Promise<MailMessage[]> | MailMessage[];
+
+export interface Decision {
+  outcome: 'approved' | 'denied' | 'refused';
+  actor: string;
+  reason?: string;
+  grantDays?: number;
+}
+
+/** One line of `charter requests report`: a company (domain) and a document over a period. */
+export interface ReportLine {
+  domain: string;
+  documentId: string;
+  requests: number;
+  approved: number;
+  denied: number;
+  refused: number;
+  revoked: number;
+  ndaAcceptances: number;
+  downloads: number;
+  lastActivity: string;
+}
+
 /**
- * Report requests and their access log. Every change and its audit row commit in one
- * transaction; audit rows name the request id, never the requester, so erasure keeps the log.
+ * Report requests and their access log, in SQLite or PostgreSQL. Every change, its audit row and
+ * the mail it causes commit in one transaction; audit rows name the request id, never the
+ * requester, so erasure keeps the log.
  */
 export class ReportRequestStore {
-  private readonly db: DatabaseSync;
+  readonly store: Store;
   private readonly clock: () => Date;
 
-  constructor(db: DatabaseSync, clock: () => Date = wallClock) {
-    this.db = db;
+  constructor(store: Store, clock: () => Date = wallClock) {
+    this.store = store;
     this.clock = clock;
   }
 
-  create(
+  async create(
     input: { documentId: string; name: string; email: string; company: string; reason: string; domain: string; status: RequestStatus },
     context: RequestContext,
-  ): ReportRequest {
+    mails?: MailsFor,
+  ): Promise<ReportRequest> {
     const id = `req_${randomBytes(9).toString('base64url')}`;
-    const now = this.clock().toISOString();
-    return transaction(this.db, () => {
-      this.db
-        .prepare(
-          'INSERT INTO report_requests (id, document_id, name, email, company, reason, domain, status, created_at, ip, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(id, input.documentId, input.name, input.email, input.company, input.reason, input.domain, input.status, now, context.ip, context.userAgent);
-      appendAudit(
-        this.db,
+    const now = this.clock();
+    return this.store.transaction(async (tx) => {
+      await tx.db
+        .insertInto('report_requests')
+        .values({
+          id,
+          document_id: input.documentId,
+          name: input.name,
+          email: input.email,
+          company: input.company,
+          reason: input.reason,
+          domain: input.domain,
+          status: input.status,
+          created_at: now.toISOString(),
+          ip: context.ip,
+          user_agent: context.userAgent,
+        })
+        .execute();
+      await appendAudit(
+        tx,
         { kind: 'request.created', subject: id, actor: 'requester', data: { document: input.documentId, domain: input.domain, status: input.status } },
-        this.clock(),
+        now,
       );
-      return this.get(id)!;
+      const request = (await this.read(tx, id))!;
+      if (mails) await enqueueMail(tx, await mails(request), now);
+      return request;
     });
   }
 
-  get(id: string): ReportRequest | undefined {
-    const row = this.db.prepare('SELECT * FROM report_requests WHERE id = ?').get(id) as Row | undefined;
-    return row && fromRow(row);
+  get(id: string): Promise<ReportRequest | undefined> {
+    return this.read(this.store.tx, id);
   }
 
-  list(filter: { status?: RequestStatus } = {}): ReportRequest[] {
-    const rows = this.db
-      .prepare('SELECT * FROM report_requests WHERE (? IS NULL OR status = ?) ORDER BY created_at DESC, id')
-      .all(filter.status ?? null, filter.status ?? null) as unknown as Row[];
-    return rows.map(fromRow);
+  private async read(tx: Tx, id: string, lock = false): Promise<ReportRequest | undefined> {
+    const query = tx.db.selectFrom('report_requests').selectAll().where('id', '=', id);
+    const row = await (lock ? forUpdate(query, tx) : query).executeTakeFirst();
+    return row && fromRow(row as Row);
+  }
+
+  async list(filter: { status?: RequestStatus } = {}): Promise<ReportRequest[]> {
+    let query = this.store.db.selectFrom('report_requests').selectAll();
+    if (filter.status) query = query.where('status', '=', filter.status);
+    return (await query.orderBy('created_at', 'desc').orderBy('id').execute()).map((r) => fromRow(r as Row));
   }
 
   /** True when someone from `domain` accepted this NDA version before. */
-  domainAcceptedNda(domain: string, ndaVersion: string): boolean {
-    return this.db.prepare('SELECT 1 FROM nda_acceptances WHERE domain = ? AND nda_version = ? LIMIT 1').get(domain, ndaVersion) !== undefined;
+  async domainAcceptedNda(domain: string, ndaVersion: string): Promise<boolean> {
+    const row = await this.store.db
+      .selectFrom('nda_acceptances')
+      .select('id')
+      .where('domain', '=', domain)
+      .where('nda_version', '=', ndaVersion)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
-  acceptNda(id: string, nda: { version: string; hash: string }, context: RequestContext, covered = false): ReportRequest {
-    const now = this.clock().toISOString();
-    return transaction(this.db, () => {
-      const request = this.require(id);
+  /**
+   * Records the NDA for a request (accepted now, or covered) and moves it to pending; `then`
+   * decides it in the same transaction when the rules already know the outcome, and `mails`
+   * are queued with it.
+   */
+  async acceptNda(
+    id: string,
+    nda: { version: string; hash: string },
+    context: RequestContext,
+    covered = false,
+    then: { decision?: Decision; mails?: MailsFor } = {},
+  ): Promise<ReportRequest> {
+    const now = this.clock();
+    return this.store.transaction(async (tx) => {
+      const request = await this.require(tx, id);
       if (request.status !== 'awaiting-nda') throw new RequestError(`request ${id} is not waiting for an NDA`);
       if (!covered) {
-        this.db
-          .prepare('INSERT INTO nda_acceptances (request_id, domain, nda_version, nda_hash, accepted_at, ip, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run(id, request.domain, nda.version, nda.hash, now, context.ip, context.userAgent);
+        await tx.db
+          .insertInto('nda_acceptances')
+          .values({
+            request_id: id,
+            domain: request.domain,
+            nda_version: nda.version,
+            nda_hash: nda.hash,
+            accepted_at: now.toISOString(),
+            ip: context.ip,
+            user_agent: context.userAgent,
+          })
+          .execute();
       }
-      this.db
-        .prepare("UPDATE report_requests SET nda_version = ?, nda_hash = ?, nda_accepted_at = ?, status = 'pending' WHERE id = ?")
-        .run(nda.version, nda.hash, now, id);
-      appendAudit(
-        this.db,
+      await tx.db
+        .updateTable('report_requests')
+        .set({ nda_version: nda.version, nda_hash: nda.hash, nda_accepted_at: now.toISOString(), status: 'pending' })
+        .where('id', '=', id)
+        .execute();
+      await appendAudit(
+        tx,
         { kind: covered ? 'nda.covered-by-domain' : 'nda.accepted', subject: id, actor: 'requester', data: { version: nda.version, hash: nda.hash } },
-        this.clock(),
-      );
-      return this.get(id)!;
-    });
-  }
-
-  /** Records a decision. Approval sets the end of access; a decided request cannot be decided again. */
-  decide(id: string, decision: { outcome: 'approved' | 'denied' | 'refused'; actor: string; reason?: string; grantDays?: number }): ReportRequest {
-    const now = this.clock();
-    return transaction(this.db, () => {
-      const request = this.require(id);
-      if (request.status !== 'pending') throw new RequestError(`request ${id} is already ${request.status}`);
-      const expiresAt = decision.outcome === 'approved' ? new Date(now.getTime() + (decision.grantDays ?? 7) * 86_400_000).toISOString() : null;
-      this.db
-        .prepare('UPDATE report_requests SET status = ?, decided_at = ?, decided_by = ?, decision_reason = ?, expires_at = ? WHERE id = ?')
-        .run(decision.outcome, now.toISOString(), decision.actor, decision.reason ?? null, expiresAt, id);
-      appendAudit(
-        this.db,
-        { kind: `request.${decision.outcome}`, subject: id, actor: decision.actor, data: { reason: decision.reason ?? null, expiresAt } },
         now,
       );
-      return this.get(id)!;
+      if (then.decision) return this.decideIn(tx, id, then.decision, then.mails, now);
+      const pending = (await this.read(tx, id))!;
+      if (then.mails) await enqueueMail(tx, await then.mails(pending), now);
+      return pending;
     });
   }
 
-  revoke(id: string, actor: string): ReportRequest {
-    return transaction(this.db, () => {
-      const request = this.require(id);
-      if (request.status !== 'approved') throw new RequestError(`request ${id} is ${request.status}, not approved; only granted access can be revoked`);
-      this.db.prepare("UPDATE report_requests SET status = 'revoked' WHERE id = ?").run(id);
-      appendAudit(this.db, { kind: 'request.revoked', subject: id, actor }, this.clock());
-      return this.get(id)!;
-    });
+  /**
+   * Records a decision and queues the mail it causes, in one transaction. Approval sets the end
+   * of access; a decided request cannot be decided again (the row is locked, so two reviewers
+   * deciding at once on two instances get one decision and one clear refusal).
+   */
+  decide(id: string, decision: Decision, mails?: MailsFor): Promise<ReportRequest> {
+    const now = this.clock();
+    return this.store.transaction((tx) => this.decideIn(tx, id, decision, mails, now));
   }
 
-  recordDownload(id: string, context: RequestContext): AuditRow {
-    return transaction(this.db, () =>
-      appendAudit(this.db, { kind: 'document.downloaded', subject: id, actor: 'requester', data: { ip: context.ip } }, this.clock()),
+  private async decideIn(tx: Tx, id: string, decision: Decision, mails: MailsFor | undefined, now: Date): Promise<ReportRequest> {
+    const request = await this.require(tx, id);
+    if (request.status !== 'pending') throw new RequestError(`request ${id} is already ${request.status}`);
+    const expiresAt = decision.outcome === 'approved' ? new Date(now.getTime() + (decision.grantDays ?? 7) * 86_400_000).toISOString() : null;
+    await tx.db
+      .updateTable('report_requests')
+      .set({
+        status: decision.outcome,
+        decided_at: now.toISOString(),
+        decided_by: decision.actor,
+        decision_reason: decision.reason ?? null,
+        expires_at: expiresAt,
+      })
+      .where('id', '=', id)
+      .execute();
+    await appendAudit(
+      tx,
+      { kind: `request.${decision.outcome}`, subject: id, actor: decision.actor, data: { reason: decision.reason ?? null, expiresAt } },
+      now,
     );
+    const decided = (await this.read(tx, id))!;
+    if (mails) await enqueueMail(tx, await mails(decided), now);
+    return decided;
   }
 
-  /** Marks a single-use token as spent; false when it already was. */
-  spendToken(nonce: string, purpose: string): boolean {
-    return transaction(this.db, () => {
-      const result = this.db
-        .prepare('INSERT OR IGNORE INTO spent_tokens (nonce, purpose, spent_at) VALUES (?, ?, ?)')
-        .run(nonce, purpose, this.clock().toISOString());
-      return result.changes === 1;
+  revoke(id: string, actor: string): Promise<ReportRequest> {
+    return this.store.transaction(async (tx) => {
+      const request = await this.require(tx, id);
+      if (request.status !== 'approved') throw new RequestError(`request ${id} is ${request.status}, not approved; only granted access can be revoked`);
+      await tx.db.updateTable('report_requests').set({ status: 'revoked' }).where('id', '=', id).execute();
+      await appendAudit(tx, { kind: 'request.revoked', subject: id, actor }, this.clock());
+      return (await this.read(tx, id))!;
     });
+  }
+
+  /**
+   * Logs a download, unless the link has been used `limit` times already: the count is read
+   * from the log with the request row locked, so instances racing on one link share the limit.
+   */
+  recordDownload(id: string, context: RequestContext, limit = Infinity): Promise<AuditRow | undefined> {
+    return this.store.transaction(async (tx) => {
+      await this.require(tx, id);
+      if (Number.isFinite(limit)) {
+        const { count } = await tx.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<string | number>().as('count'))
+          .where('subject', '=', id)
+          .where('kind', '=', 'document.downloaded')
+          .executeTakeFirstOrThrow();
+        if (Number(count) >= limit) return undefined;
+      }
+      return appendAudit(tx, { kind: 'document.downloaded', subject: id, actor: 'requester', data: { ip: context.ip } }, this.clock());
+    });
+  }
+
+  /** How many times a request's document was downloaded. */
+  async downloads(id: string): Promise<number> {
+    const { count } = await this.store.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<string | number>().as('count'))
+      .where('subject', '=', id)
+      .where('kind', '=', 'document.downloaded')
+      .executeTakeFirstOrThrow();
+    return Number(count);
+  }
+
+  /** Marks a single-use token as spent; false when it already was (on any instance). */
+  async spendToken(nonce: string, purpose: string): Promise<boolean> {
+    const result = await this.store.db
+      .insertInto('spent_tokens')
+      .values({ nonce, purpose, spent_at: this.clock().toISOString() })
+      .onConflict((oc) => oc.column('nonce').doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
   }
 
   /** Replaces a requester's personal data with placeholders; the request, its NDA record and the log remain. */
-  private anonymise(where: string, ...params: (string | null)[]): number {
-    return transaction(this.db, () => {
-      const ids = this.db
-        .prepare(`SELECT id FROM report_requests WHERE anonymised_at IS NULL AND ${where}`)
-        .all(...params)
-        .map((r) => r.id as string);
+  private anonymise(select: (tx: Tx) => Promise<string[]>): Promise<number> {
+    return this.store.transaction(async (tx) => {
+      // The chain first: this transaction changes many rows, and must not wait for a row while holding the chain.
+      await lockAuditChain(tx);
+      const ids = await select(tx);
       const now = this.clock().toISOString();
       for (const id of ids) {
-        this.db
-          .prepare(
-            "UPDATE report_requests SET name = 'anonymised', email = 'anonymised@invalid', company = 'anonymised', reason = '', ip = '', user_agent = '', anonymised_at = ? WHERE id = ?",
-          )
-          .run(now, id);
-        this.db.prepare("UPDATE nda_acceptances SET ip = '', user_agent = '' WHERE request_id = ?").run(id);
-        appendAudit(this.db, { kind: 'request.anonymised', subject: id, actor: 'system' }, this.clock());
+        await tx.db
+          .updateTable('report_requests')
+          .set({ name: 'anonymised', email: 'anonymised@invalid', company: 'anonymised', reason: '', ip: '', user_agent: '', anonymised_at: now })
+          .where('id', '=', id)
+          .execute();
+        await tx.db.updateTable('nda_acceptances').set({ ip: '', user_agent: '' }).where('request_id', '=', id).execute();
+        await appendAudit(tx, { kind: 'request.anonymised', subject: id, actor: 'system' }, this.clock());
       }
       return ids.length;
     });
   }
 
-  anonymiseOlderThan(cutoff: string): number {
-    return this.anonymise('created_at < ?', cutoff);
+  anonymiseOlderThan(cutoff: string): Promise<number> {
+    return this.anonymise(async (tx) =>
+      (await tx.db.selectFrom('report_requests').select('id').where('anonymised_at', 'is', null).where('created_at', '<', cutoff).execute()).map((r) => r.id),
+    );
   }
 
-  eraseEmail(email: string): number {
-    return this.anonymise('lower(email) = lower(?)', email);
+  eraseEmail(email: string): Promise<number> {
+    return this.anonymise(async (tx) =>
+      (
+        await tx.db
+          .selectFrom('report_requests')
+          .select('id')
+          .where('anonymised_at', 'is', null)
+          .where(sql`lower(email)`, '=', email.toLowerCase())
+          .execute()
+      ).map((r) => r.id),
+    );
   }
 
-  log(range: { from?: string; to?: string } = {}): AuditRow[] {
-    return auditRows(this.db, range);
+  log(range: { from?: string; to?: string } = {}): Promise<AuditRow[]> {
+    return auditRows(this.store.tx, range);
   }
 
-  private require(id: string): ReportRequest {
-    const request = this.get(id);
+  /**
+   * Who looked at what in [from, to): per company (domain) and document, the requests made, the
+   * decisions, NDA acceptances and downloads, from the log, so anonymised requests still count.
+   */
+  async report(range: { from: string; to: string }): Promise<ReportLine[]> {
+    const rows = await this.store.db
+      .selectFrom('audit_log as a')
+      .innerJoin('report_requests as r', 'r.id', 'a.subject')
+      .select(['r.domain', 'r.document_id', 'a.kind', 'a.at'])
+      .where('a.at', '>=', range.from)
+      .where('a.at', '<', range.to)
+      .orderBy('a.seq')
+      .execute();
+    const lines = new Map<string, ReportLine>();
+    const counted: Record<string, keyof ReportLine> = {
+      'request.created': 'requests',
+      'request.approved': 'approved',
+      'request.denied': 'denied',
+      'request.refused': 'refused',
+      'request.revoked': 'revoked',
+      'nda.accepted': 'ndaAcceptances',
+      'document.downloaded': 'downloads',
+    };
+    for (const row of rows) {
+      const key = `${row.domain}\u0000${row.document_id}`;
+      const line = lines.get(key) ?? {
+        domain: row.domain,
+        documentId: row.document_id,
+        requests: 0,
+        approved: 0,
+        denied: 0,
+        refused: 0,
+        revoked: 0,
+        ndaAcceptances: 0,
+        downloads: 0,
+        lastActivity: row.at,
+      };
+      const field = counted[row.kind];
+      if (field) (line[field] as number)++;
+      if (row.at > line.lastActivity) line.lastActivity = row.at;
+      lines.set(key, line);
+    }
+    return [...lines.values()].sort((a, b) => a.domain.localeCompare(b.domain) || a.documentId.localeCompare(b.documentId));
+  }
+
+  private async require(tx: Tx, id: string): Promise<ReportRequest> {
+    const request = await this.read(tx, id, true);
     if (!request) throw new RequestError(`no request with id ${id}`);
     return request;
   }

@@ -7,7 +7,7 @@ import { formatDate } from '../lib/time/dates.ts';
 import type { AccessSettings } from '../schemas/access.ts';
 import type { Nda, TrustDocument } from '../schemas/trust.ts';
 import { escapeHtml, headerLine } from './html.ts';
-import type { Mailer } from './mailer.ts';
+import type { MailMessage, Mailer } from './mailer.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { RequestError, type ReportRequest, type ReportRequestStore, type RequestContext } from './report-requests.ts';
 import { signedLink, signToken, verifyToken, type TokenCheck, type TokenClaims } from './tokens.ts';
@@ -87,14 +87,25 @@ export class ReportService {
   private readonly perIp: RateLimiter;
   private readonly perEmail: RateLimiter;
 
-  constructor(settings: TrustSettings, store: ReportRequestStore, mailer: Mailer, secret: string, clock: () => Date = wallClock) {
+  private readonly downloadLimit: number;
+
+  constructor(
+    settings: TrustSettings,
+    store: ReportRequestStore,
+    mailer: Mailer,
+    secret: string,
+    clock: () => Date = wallClock,
+    options: { downloadLimit?: number } = {},
+  ) {
     this.settings = settings;
     this.store = store;
     this.mailer = mailer;
     this.secret = secret;
     this.clock = clock;
-    this.perIp = new RateLimiter(settings.access.rateLimits.perIpPerHour, 60 * 60_000);
-    this.perEmail = new RateLimiter(settings.access.rateLimits.perEmailPerDay, 24 * 60 * 60_000);
+    this.downloadLimit = options.downloadLimit ?? 10;
+    // Limits live in the store, shared by every instance.
+    this.perIp = new RateLimiter(store.store, 'request-ip', settings.access.rateLimits.perIpPerHour, 60 * 60_000, clock);
+    this.perEmail = new RateLimiter(store.store, 'request-email', settings.access.rateLimits.perEmailPerDay, 24 * 60 * 60_000, clock);
   }
 
   get retentionDays(): number {
@@ -118,18 +129,19 @@ export class ReportService {
     const form = parsed.data;
     const document = this.gatedDocument(form.document);
     if (!document) return { kind: 'invalid', errors: { document: 'That document is not available on request.' } };
-    if (!this.perIp.allow(context.ip) || !this.perEmail.allow(form.email)) return { kind: 'rate-limited' };
+    // The per-email limit is keyed by email and address together: strangers spending a victim's
+    // email from their own addresses do not lock the victim out of their own requests.
+    if (!(await this.perIp.allow(context.ip)) || !(await this.perEmail.allow(`${form.email} ${context.ip}`))) return { kind: 'rate-limited' };
 
     const domain = emailDomain(form.email);
-    const mustAcceptNda = needsNda(form.email, this.settings.access, this.store.domainAcceptedNda(domain, this.settings.nda.meta.version));
-    const request = this.store.create(
+    const mustAcceptNda = needsNda(form.email, this.settings.access, await this.store.domainAcceptedNda(domain, this.settings.nda.meta.version));
+    const request = await this.store.create(
       { documentId: document.id, name: form.name, email: form.email, company: form.company, reason: form.reason, domain, status: 'awaiting-nda' },
       context,
     );
     if (mustAcceptNda) return { kind: 'nda', request, ndaToken: await this.ndaToken(request.id) };
     // NDA bypass or covered by the domain: record why, then apply the rules at once.
-    const settled = this.store.acceptNda(request.id, { version: this.settings.nda.meta.version, hash: ndaHash(this.settings.nda) }, context, true);
-    return { kind: 'decided', request: await this.applyRules(settled) };
+    return { kind: 'decided', request: await this.settle(request, context, true) };
   }
 
   ndaToken(requestId: string): Promise<string> {
@@ -141,29 +153,42 @@ export class ReportService {
     if ('kind' in link) return link;
     const { request } = link;
     if (request.status !== 'awaiting-nda') return { kind: 'decided', request };
-    const accepted = this.store.acceptNda(request.id, { version: this.settings.nda.meta.version, hash: ndaHash(this.settings.nda) }, context);
-    return { kind: 'decided', request: await this.applyRules(accepted) };
+    return { kind: 'decided', request: await this.settle(request, context) };
   }
 
   /** The request a signed link acts on, or why the link is refused. Spends nothing. */
   private async requestFor(token: string, purpose: string): Promise<{ request: ReportRequest; claims: TokenClaims } | TokenRefusal> {
     const check = await verifyToken(this.secret, token, purpose, this.clock());
     if (!check.ok) return refusalFor[check.reason];
-    const request = this.store.get(check.claims.subject);
+    const request = await this.store.get(check.claims.subject);
     return request ? { request, claims: check.claims } : refusalFor['bad-signature'];
   }
 
-  private async applyRules(request: ReportRequest): Promise<ReportRequest> {
+  /**
+   * Records the NDA and applies the rules in one transaction, with the mail the outcome causes
+   * (the grant, or the reviewers' links) queued in the outbox: a crash cannot leave a decision
+   * without its mail, and SMTP being down delays the mail instead of failing the request.
+   */
+  private async settle(request: ReportRequest, context: RequestContext, covered = false): Promise<ReportRequest> {
     const document = this.gatedDocument(request.documentId)!;
     const decision = decideAccess(request.email, document.access as 'nda' | 'approval', this.settings.access);
-    if (decision.outcome === 'approve') {
-      const approved = this.store.decide(request.id, { outcome: 'approved', actor: 'rule', reason: decision.reason, grantDays: document.grantDays });
-      await this.mailGrant(approved, document);
-      return approved;
-    }
-    if (decision.outcome === 'refuse') return this.store.decide(request.id, { outcome: 'refused', actor: 'rule', reason: decision.reason });
-    await this.mailReviewers(request, document, decision.reason);
-    return request;
+    const nda = { version: this.settings.nda.meta.version, hash: ndaHash(this.settings.nda) };
+    const settled = await this.store.acceptNda(
+      request.id,
+      nda,
+      context,
+      covered,
+      decision.outcome === 'approve'
+        ? {
+            decision: { outcome: 'approved', actor: 'rule', reason: decision.reason, grantDays: document.grantDays },
+            mails: (approved) => this.grantMails(approved, document),
+          }
+        : decision.outcome === 'refuse'
+          ? { decision: { outcome: 'refused', actor: 'rule', reason: decision.reason } }
+          : { mails: (pending) => this.reviewerMails(pending, document, decision.reason) },
+    );
+    this.mailer.nudge?.();
+    return settled;
   }
 
   /**
@@ -181,7 +206,7 @@ export class ReportService {
     const link = await this.requestFor(token, `review:${action}`);
     if ('kind' in link) return link;
     const { request, claims } = link;
-    if (!this.store.spendToken(claims.nonce, `review:${action}`)) {
+    if (!(await this.store.spendToken(claims.nonce, `review:${action}`))) {
       return {
         kind: 'refused',
         status: 409,
@@ -197,12 +222,14 @@ export class ReportService {
 
   /** Approve or deny, from a reviewer link or the CLI. */
   async decide(id: string, action: 'approve' | 'deny', actor: string, reason?: string): Promise<ReportRequest> {
-    const request = this.store.get(id);
+    const request = await this.store.get(id);
     if (!request) throw new RequestError(`no request with id ${id}`);
     const document = this.settings.documents.find((d) => d.id === request.documentId);
     if (action === 'deny') return this.store.decide(id, { outcome: 'denied', actor, reason });
-    const approved = this.store.decide(id, { outcome: 'approved', actor, reason, grantDays: document?.grantDays });
-    if (document) await this.mailGrant(approved, document);
+    const approved = await this.store.decide(id, { outcome: 'approved', actor, reason, grantDays: document?.grantDays }, (decided) =>
+      document ? this.grantMails(decided, document) : [],
+    );
+    this.mailer.nudge?.();
     return approved;
   }
 
@@ -222,6 +249,14 @@ export class ReportService {
     if (!request.expiresAt || request.expiresAt <= this.clock().toISOString()) return refusalFor.expired;
     const document = this.settings.documents.find((d) => d.id === request.documentId);
     if (!document) return { kind: 'refused', status: 404, title: 'Document withdrawn', message: 'This document is no longer offered.' };
+    // Counted before the file is read or marked: a link used up costs nothing.
+    if (!(await this.store.recordDownload(request.id, context, this.downloadLimit)))
+      return {
+        kind: 'refused',
+        status: 429,
+        title: 'This link has been used up',
+        message: `A download link works ${this.downloadLimit} times. Request access again from the trust center if you need another copy.`,
+      };
     const bytes = await readFile(this.documentPath(document.file));
     const contentType = document.file.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream';
     let body: Uint8Array = bytes;
@@ -234,7 +269,6 @@ export class ReportService {
         date: this.clock().toISOString().slice(0, 10),
       });
     }
-    this.store.recordDownload(request.id, context);
     return { kind: 'file', name: document.file, bytes: body, contentType };
   }
 
@@ -253,7 +287,8 @@ export class ReportService {
     return signedLink(this.secret, this.settings.baseUrl, path, claims);
   }
 
-  private async mailReviewers(request: ReportRequest, document: TrustDocument, why: string): Promise<void> {
+  private async reviewerMails(request: ReportRequest, document: TrustDocument, why: string): Promise<MailMessage[]> {
+    const mails: MailMessage[] = [];
     const exp = this.seconds() + this.settings.access.reviewLinkDays * DAY;
     for (const reviewer of this.settings.access.reviewers) {
       const approve = await this.link('/request/review/', { purpose: 'review:approve', subject: request.id, exp, reviewer });
@@ -267,24 +302,27 @@ export class ReportService {
         ['Why it needs review', why],
         ['Request', request.id],
       ];
-      await this.mailer.send({
+      mails.push({
         to: reviewer,
         subject: headerLine(`Access request: ${document.title} for ${request.company}`),
         text: `${facts.map(([k, v]) => `${k}: ${v}`).join('\n')}\n\nApprove (grants ${document.grantDays} days): ${approve}&action=approve\nDeny: ${deny}&action=deny\n\nEach link works once and expires in ${this.settings.access.reviewLinkDays} days.\n`,
         html: `<p>${escapeHtml(request.name)} asks for <strong>${escapeHtml(document.title)}</strong>.</p><table>${facts.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table><p><a href="${escapeHtml(`${approve}&action=approve`)}">Approve for ${document.grantDays} days</a> · <a href="${escapeHtml(`${deny}&action=deny`)}">Deny</a></p><p>Each link works once and expires in ${this.settings.access.reviewLinkDays} days.</p>`,
       });
     }
+    return mails;
   }
 
-  private async mailGrant(request: ReportRequest, document: TrustDocument): Promise<void> {
+  private async grantMails(request: ReportRequest, document: TrustDocument): Promise<MailMessage[]> {
     const expires = new Date(request.expiresAt!);
     const download = await this.link('/request/download/', { purpose: 'download', subject: request.id, exp: Math.floor(expires.getTime() / 1000) });
     const until = formatDate(request.expiresAt!.slice(0, 10));
-    await this.mailer.send({
-      to: request.email,
-      subject: headerLine(`Your access to ${document.title}`),
-      text: `Hello ${request.name},\n\nYou can download ${document.title} from ${this.settings.organisation} until ${until}:\n${download}\n\nThe copy is marked with your email address and request ${request.id}. Please do not forward it; the link is for you alone.\n`,
-      html: `<p>Hello ${escapeHtml(request.name)},</p><p>You can download <strong>${escapeHtml(document.title)}</strong> from ${escapeHtml(this.settings.organisation)} until ${escapeHtml(until)}.</p><p><a href="${escapeHtml(download)}">Download the document</a></p><p>The copy is marked with your email address and request ${escapeHtml(request.id)}. Please do not forward it; the link is for you alone.</p>`,
-    });
+    return [
+      {
+        to: request.email,
+        subject: headerLine(`Your access to ${document.title}`),
+        text: `Hello ${request.name},\n\nYou can download ${document.title} from ${this.settings.organisation} until ${until}:\n${download}\n\nThe copy is marked with your email address and request ${request.id}. Please do not forward it; the link is for you alone.\n`,
+        html: `<p>Hello ${escapeHtml(request.name)},</p><p>You can download <strong>${escapeHtml(document.title)}</strong> from ${escapeHtml(this.settings.organisation)} until ${escapeHtml(until)}.</p><p><a href="${escapeHtml(download)}">Download the document</a></p><p>The copy is marked with your email address and request ${escapeHtml(request.id)}. Please do not forward it; the link is for you alone.</p>`,
+      },
+    ];
   }
 }

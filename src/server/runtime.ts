@@ -1,22 +1,47 @@
 import { resolveClock, wallClock } from '../lib/time/clock.ts';
 import { dayOf } from '../lib/time/dates.ts';
 import { AcknowledgementService, loadPortalSettings } from './acknowledgement-service.ts';
-import { AcknowledgementStore, acknowledgementsMigration } from './acknowledgement-store.ts';
+import { AcknowledgementStore } from './acknowledgement-store.ts';
 import { fixedIdentityVerifier, proxyIdentityVerifier, type IdentityResult } from './identity.ts';
-import { auditLogMigration } from './audit-log.ts';
 import { loadServerConfig, type ServerConfig } from './config.ts';
 import { smtpMailer, type Mailer } from './mailer.ts';
-import { ReportRequestStore, reportRequestsMigration } from './report-requests.ts';
+import { Outbox } from './outbox.ts';
+import { ReportRequestStore } from './report-requests.ts';
 import { ReportService } from './report-service.ts';
 import { loadTrustSettings } from './settings.ts';
-import { openDatabase, type Migration } from './sqlite.ts';
+import { openStore, type Store } from './store/database.ts';
 import { SubscriptionService } from './subscription-service.ts';
-import { SubscriptionStore, subscriptionsMigration } from './subscriptions.ts';
+import { SubscriptionStore } from './subscriptions.ts';
 import { loadNews } from './news.ts';
 import type { NewsItem } from './subscription-service.ts';
 
-/** Every feature's schema changes, applied in id order when the database opens. */
-export const migrations: Migration[] = [auditLogMigration, reportRequestsMigration, acknowledgementsMigration, subscriptionsMigration];
+/**
+ * How a runtime delivers the mail its changes queue: a server runs the outbox worker in the
+ * background; a CLI command delivers what is due once, when it closes.
+ */
+export interface RuntimeOptions {
+  delivery?: 'background' | 'on-close' | 'none';
+}
+
+/** The store the configuration names: PostgreSQL for CHARTER_DATABASE_URL, else the SQLite file. */
+export function openConfiguredStore(config: ServerConfig): Promise<Store> {
+  return openStore({ url: config.databaseUrl, path: config.databasePath });
+}
+
+/** The outbox and its worker over the SMTP (or development) mailer. */
+function startOutbox(store: Store, config: ServerConfig, clock: () => Date, options: RuntimeOptions): { outbox: Outbox; close(): Promise<void> } {
+  const smtp = mailerFor(config);
+  const outbox = new Outbox(store, smtp, { clock });
+  if (options.delivery === 'background') outbox.start();
+  return {
+    outbox,
+    async close() {
+      await outbox.stop();
+      if (options.delivery === 'on-close') await outbox.deliverDue();
+      smtp.close();
+    },
+  };
+}
 
 /** Mail is optional in development: without SMTP settings, messages are printed instead of sent. */
 function mailerFor(config: ServerConfig): Mailer {
@@ -34,8 +59,9 @@ export interface PortalRuntime {
   config: ServerConfig;
   acknowledgements: AcknowledgementService;
   store: AcknowledgementStore;
+  outbox: Outbox;
   verifyIdentity: (headers: Headers) => Promise<IdentityResult>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**
@@ -44,12 +70,18 @@ export interface PortalRuntime {
  * the CLI. Due dates are judged as the pages judge them: CHARTER_NOW, SOURCE_DATE_EPOCH or
  * the content's asOf when set, else that clock.
  */
-export async function openPortalRuntime(root: string, env: NodeJS.ProcessEnv = process.env, clock: () => Date = wallClock): Promise<PortalRuntime> {
+export async function openPortalRuntime(
+  root: string,
+  env: NodeJS.ProcessEnv = process.env,
+  clock: () => Date = wallClock,
+  options: RuntimeOptions = { delivery: 'on-close' },
+): Promise<PortalRuntime> {
   const config = loadServerConfig(env);
   const settings = await loadPortalSettings(root, config.rosterPath);
-  const db = openDatabase(config.databasePath, migrations);
+  const db = await openConfiguredStore(config);
   const store = new AcknowledgementStore(db, clock);
-  const mailer = mailerFor(config);
+  const delivery = startOutbox(db, config, clock, options);
+  const mailer = delivery.outbox.mailerThroughOutbox;
   const identity = config.identity;
   const verifyIdentity =
     identity?.kind === 'proxy'
@@ -63,11 +95,12 @@ export async function openPortalRuntime(root: string, env: NodeJS.ProcessEnv = p
   return {
     config,
     store,
+    outbox: delivery.outbox,
     acknowledgements: new AcknowledgementService(settings, store, mailer, () => dayOf(resolveClock(env, settings.asOf, clock).now)),
     verifyIdentity,
-    close() {
-      mailer.close();
-      db.close();
+    async close() {
+      await delivery.close();
+      await db.close();
     },
   };
 }
@@ -77,22 +110,30 @@ export interface TrustRuntime {
   store: ReportRequestStore;
   service: ReportService;
   subscriptions: SubscriptionService;
+  outbox: Outbox;
   /** What subscribers hear about, read from the content and its git history. */
   news(): Promise<NewsItem[]>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** Opens the store and reads the settings once per process; endpoints share it. The clock is as for the portal. */
-export async function openTrustRuntime(root: string, env: NodeJS.ProcessEnv = process.env, clock: () => Date = wallClock): Promise<TrustRuntime> {
+export async function openTrustRuntime(
+  root: string,
+  env: NodeJS.ProcessEnv = process.env,
+  clock: () => Date = wallClock,
+  options: RuntimeOptions = { delivery: 'on-close' },
+): Promise<TrustRuntime> {
   const config = loadServerConfig(env);
   const settings = await loadTrustSettings(root, config);
-  const db = openDatabase(config.databasePath, migrations);
+  const db = await openConfiguredStore(config);
   const store = new ReportRequestStore(db, clock);
-  const mailer = mailerFor(config);
+  const delivery = startOutbox(db, config, clock, options);
+  const mailer = delivery.outbox.mailerThroughOutbox;
   return {
     config,
     store,
-    service: new ReportService(settings, store, mailer, config.secret, clock),
+    outbox: delivery.outbox,
+    service: new ReportService(settings, store, mailer, config.secret, clock, { downloadLimit: config.downloadLimit }),
     subscriptions: new SubscriptionService(
       new SubscriptionStore(db, clock),
       mailer,
@@ -101,9 +142,9 @@ export async function openTrustRuntime(root: string, env: NodeJS.ProcessEnv = pr
       clock,
     ),
     news: () => loadNews(root, settings.baseUrl),
-    close() {
-      mailer.close();
-      db.close();
+    async close() {
+      await delivery.close();
+      await db.close();
     },
   };
 }

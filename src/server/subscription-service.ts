@@ -34,7 +34,7 @@ export class SubscriptionService {
   private readonly secret: string;
   private readonly settings: { organisation: string; baseUrl: string };
   private readonly clock: () => Date;
-  private readonly perIp = new RateLimiter(20, 60 * 60_000);
+  private readonly perIp: RateLimiter;
 
   constructor(store: SubscriptionStore, mailer: Mailer, secret: string, settings: { organisation: string; baseUrl: string }, clock: () => Date = wallClock) {
     this.store = store;
@@ -42,6 +42,7 @@ export class SubscriptionService {
     this.secret = secret;
     this.settings = settings;
     this.clock = clock;
+    this.perIp = new RateLimiter(store.store, 'subscribe-ip', 20, 60 * 60_000, clock);
   }
 
   private link(path: string, purpose: string, subject: string, seconds: number): Promise<string> {
@@ -58,8 +59,8 @@ export class SubscriptionService {
   ): Promise<{ ok: true } | { ok: false; status: 422 | 429; message: string }> {
     const parsed = signUpSchema.safeParse(input);
     if (!parsed.success) return { ok: false, status: 422, message: parsed.error.issues[0]!.message };
-    if (!this.perIp.allow(ip)) return { ok: false, status: 429, message: 'Too many sign-ups from your network; try again in an hour.' };
-    const subscriber = this.store.request(parsed.data.email, parsed.data.topics);
+    if (!(await this.perIp.allow(ip))) return { ok: false, status: 429, message: 'Too many sign-ups from your network; try again in an hour.' };
+    const subscriber = await this.store.request(parsed.data.email, parsed.data.topics);
     if (subscriber.confirmedAt) return { ok: true };
     const confirm = await this.link('/subscribe/confirm/', 'subscribe:confirm', subscriber.id, 7 * 86_400);
     await this.mailer.send({
@@ -82,10 +83,10 @@ export class SubscriptionService {
   async notify(items: readonly NewsItem[]): Promise<{ mailed: number; items: number }> {
     let mailed = 0;
     let delivered = 0;
-    for (const subscriber of this.store.active()) {
+    for (const subscriber of await this.store.active()) {
       const relevant = items.filter((item) => subscriber.topics.includes(item.topic) && item.date.slice(0, 10) >= subscriber.confirmedAt!.slice(0, 10));
       const fresh = new Set(
-        this.store.claimDeliveries(
+        await this.store.claimDeliveries(
           subscriber.id,
           relevant.map((i) => i.id),
         ),

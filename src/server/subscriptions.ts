@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { DatabaseSync } from 'node:sqlite';
 import { appendAudit } from './audit-log.ts';
-import { transaction, type Migration } from './sqlite.ts';
+import type { Store, Tx } from './store/database.ts';
 import { wallClock } from '../lib/time/clock.ts';
 
 /** What a subscriber hears about. */
@@ -16,27 +15,6 @@ export interface Subscriber {
   confirmedAt?: string;
   unsubscribedAt?: string;
 }
-
-export const subscriptionsMigration: Migration = {
-  id: '004-subscriptions',
-  sql: `
-    CREATE TABLE subscribers (
-      id TEXT PRIMARY KEY,
-      email TEXT NOT NULL UNIQUE,
-      topics TEXT NOT NULL,
-      created_at TEXT NOT NULL,
-      confirmed_at TEXT,
-      unsubscribed_at TEXT
-    );
-    -- One mail per subscriber and item, however often notify runs.
-    CREATE TABLE subscription_deliveries (
-      subscriber_id TEXT NOT NULL REFERENCES subscribers (id),
-      item TEXT NOT NULL,
-      sent_at TEXT NOT NULL,
-      PRIMARY KEY (subscriber_id, item)
-    );
-  `,
-};
 
 interface Row {
   id: string;
@@ -57,72 +35,93 @@ const fromRow = (r: Row): Subscriber => ({
 
 /** Email subscribers to trust-center news, with double opt-in. Audit rows name the subscriber id only. */
 export class SubscriptionStore {
-  private readonly db: DatabaseSync;
+  readonly store: Store;
   private readonly clock: () => Date;
 
-  constructor(db: DatabaseSync, clock: () => Date = wallClock) {
-    this.db = db;
+  constructor(store: Store, clock: () => Date = wallClock) {
+    this.store = store;
     this.clock = clock;
   }
 
   /** Creates a pending subscription, or renews one: a new sign-up must be confirmed again. */
-  request(email: string, topics: SubscriptionTopic[]): Subscriber {
-    return transaction(this.db, () => {
-      const existing = this.db.prepare('SELECT * FROM subscribers WHERE email = ?').get(email) as Row | undefined;
+  request(email: string, topics: SubscriptionTopic[]): Promise<Subscriber> {
+    return this.store.transaction(async (tx) => {
+      const existing = await tx.db.selectFrom('subscribers').selectAll().where('email', '=', email).executeTakeFirst();
       const now = this.clock().toISOString();
       if (existing) {
-        this.db
-          .prepare(
-            'UPDATE subscribers SET topics = ?, unsubscribed_at = NULL, confirmed_at = CASE WHEN unsubscribed_at IS NULL THEN confirmed_at ELSE NULL END WHERE id = ?',
-          )
-          .run(topics.join(','), existing.id);
-        return this.get(existing.id)!;
+        await tx.db
+          .updateTable('subscribers')
+          .set({ topics: topics.join(','), unsubscribed_at: null, confirmed_at: existing.unsubscribed_at === null ? existing.confirmed_at : null })
+          .where('id', '=', existing.id)
+          .execute();
+        return (await this.read(tx, existing.id))!;
       }
       const id = `sub_${randomBytes(9).toString('base64url')}`;
-      this.db.prepare('INSERT INTO subscribers (id, email, topics, created_at) VALUES (?, ?, ?, ?)').run(id, email, topics.join(','), now);
-      appendAudit(this.db, { kind: 'subscription.requested', subject: id, actor: 'subscriber', data: { topics } }, this.clock());
-      return this.get(id)!;
+      await tx.db
+        .insertInto('subscribers')
+        .values({ id, email, topics: topics.join(','), created_at: now, confirmed_at: null, unsubscribed_at: null })
+        .execute();
+      await appendAudit(tx, { kind: 'subscription.requested', subject: id, actor: 'subscriber', data: { topics } }, this.clock());
+      return (await this.read(tx, id))!;
     });
   }
 
-  get(id: string): Subscriber | undefined {
-    const row = this.db.prepare('SELECT * FROM subscribers WHERE id = ?').get(id) as Row | undefined;
+  get(id: string): Promise<Subscriber | undefined> {
+    return this.read(this.store.tx, id);
+  }
+
+  private async read(tx: Tx, id: string): Promise<Subscriber | undefined> {
+    const row = await tx.db.selectFrom('subscribers').selectAll().where('id', '=', id).executeTakeFirst();
     return row && fromRow(row);
   }
 
-  confirm(id: string): Subscriber | undefined {
-    return transaction(this.db, () => {
-      const subscriber = this.get(id);
+  confirm(id: string): Promise<Subscriber | undefined> {
+    return this.store.transaction(async (tx) => {
+      const subscriber = await this.read(tx, id);
       if (!subscriber || subscriber.unsubscribedAt || subscriber.confirmedAt) return subscriber;
-      this.db.prepare('UPDATE subscribers SET confirmed_at = ? WHERE id = ?').run(this.clock().toISOString(), id);
-      appendAudit(this.db, { kind: 'subscription.confirmed', subject: id, actor: 'subscriber' }, this.clock());
-      return this.get(id);
+      await tx.db.updateTable('subscribers').set({ confirmed_at: this.clock().toISOString() }).where('id', '=', id).execute();
+      await appendAudit(tx, { kind: 'subscription.confirmed', subject: id, actor: 'subscriber' }, this.clock());
+      return this.read(tx, id);
     });
   }
 
-  unsubscribe(id: string): Subscriber | undefined {
-    return transaction(this.db, () => {
-      const subscriber = this.get(id);
+  unsubscribe(id: string): Promise<Subscriber | undefined> {
+    return this.store.transaction(async (tx) => {
+      const subscriber = await this.read(tx, id);
       if (!subscriber || subscriber.unsubscribedAt) return subscriber;
-      this.db.prepare('UPDATE subscribers SET unsubscribed_at = ? WHERE id = ?').run(this.clock().toISOString(), id);
-      appendAudit(this.db, { kind: 'subscription.cancelled', subject: id, actor: 'subscriber' }, this.clock());
-      return this.get(id);
+      await tx.db.updateTable('subscribers').set({ unsubscribed_at: this.clock().toISOString() }).where('id', '=', id).execute();
+      await appendAudit(tx, { kind: 'subscription.cancelled', subject: id, actor: 'subscriber' }, this.clock());
+      return this.read(tx, id);
     });
   }
 
   /** Confirmed subscribers who have not cancelled. */
-  active(): Subscriber[] {
+  async active(): Promise<Subscriber[]> {
     return (
-      this.db.prepare('SELECT * FROM subscribers WHERE confirmed_at IS NOT NULL AND unsubscribed_at IS NULL ORDER BY created_at').all() as unknown as Row[]
+      await this.store.db
+        .selectFrom('subscribers')
+        .selectAll()
+        .where('confirmed_at', 'is not', null)
+        .where('unsubscribed_at', 'is', null)
+        .orderBy('created_at')
+        .execute()
     ).map(fromRow);
   }
 
   /** Claims items for a subscriber; returns the ones not delivered before. */
-  claimDeliveries(subscriberId: string, items: readonly string[]): string[] {
-    return transaction(this.db, () => {
+  claimDeliveries(subscriberId: string, items: readonly string[]): Promise<string[]> {
+    return this.store.transaction(async (tx) => {
       const now = this.clock().toISOString();
-      const insert = this.db.prepare('INSERT OR IGNORE INTO subscription_deliveries (subscriber_id, item, sent_at) VALUES (?, ?, ?)');
-      return items.filter((item) => insert.run(subscriberId, item, now).changes === 1);
+      const fresh: string[] = [];
+      for (const item of items) {
+        const result = await tx.db
+          .insertInto('subscription_deliveries')
+          .values({ subscriber_id: subscriberId, item, sent_at: now })
+          .onConflict((oc) => oc.columns(['subscriber_id', 'item']).doNothing())
+          .executeTakeFirst();
+        if (Number(result.numInsertedOrUpdatedRows ?? 0) === 1) fresh.push(item);
+      }
+      return fresh;
     });
   }
 }

@@ -10,7 +10,7 @@ export const GET: APIRoute = async ({ request, url }) => {
   const who = await runtime.verifyIdentity(request.headers);
   if (!who.ok) return json({ error: who.reason }, 401);
   const policy = url.searchParams.get('policy') ?? '';
-  const state = runtime.acknowledgements.state(who.identity, policy);
+  const state = await runtime.acknowledgements.state(who.identity, policy);
   if (!state) return json({ error: `no policy "${policy}"` }, 404);
   return json({ person: who.identity.email, ...state });
 };
@@ -23,7 +23,7 @@ export const POST: APIRoute = async ({ request, redirect }) => {
   const form = await requestFields(request);
   const policy = form.get('policy', 100);
   const version = form.get('version', 20);
-  const result = runtime.acknowledgements.acknowledge(who.identity, policy, version);
+  const result = await runtime.acknowledgements.acknowledge(who.identity, policy, version);
   const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
   if (!result.ok)
     return wantsJson
