@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { CommanderError, Help, Option, type Command } from 'commander';
 import { ClockError, resolveClock } from '../lib/time/clock.ts';
 import { acksCommand } from './acks.ts';
+import { auditPackageCommand } from './audit-package.ts';
 import { buildCommand } from './build.ts';
 import { checkCommand } from './check.ts';
 import { CharterCommand } from './command.ts';
@@ -48,7 +49,19 @@ Dates are judged as of CHARTER_NOW (2026-11-30 or 2026-11-30T12:00:00Z) when it 
 SOURCE_DATE_EPOCH, else asOf in content/site.yaml, else now.
 Run charter <command> --help for a command's options.`,
     );
-  for (const add of [checkCommand, buildCommand, serveCommand, diffCommand, requestsCommand, acksCommand, subscribersCommand, mailCommand, evidenceCommand, oscalCommand])
+  for (const add of [
+    checkCommand,
+    buildCommand,
+    serveCommand,
+    diffCommand,
+    requestsCommand,
+    acksCommand,
+    subscribersCommand,
+    mailCommand,
+    evidenceCommand,
+    oscalCommand,
+    auditPackageCommand,
+  ])
     add(program);
   return program;
 }
