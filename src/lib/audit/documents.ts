@@ -97,7 +97,9 @@ export async function documentsInForce(
           ? (day(revision.data.effective) ?? revision.approval?.mergeDate.slice(0, 10) ?? period.from)
           : (revision.approval?.mergeDate.slice(0, 10) ?? period.from);
       const last = runs.at(-1);
-      if (last && item.kind === 'policy' && last.revision.data.version === revision.data.version) last.revision = revision;
+      // A later change that keeps the version (a recorded review) updates the text; the approval stays the one that introduced the version.
+      if (last && item.kind === 'policy' && last.revision.data.version === revision.data.version)
+        last.revision = { ...revision, approval: last.revision.approval };
       else runs.push({ start, revision });
     }
     const inPeriod = runs.flatMap((run, index) => {
