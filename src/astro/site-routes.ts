@@ -46,6 +46,7 @@ export const siteRoutes: Record<Target, SiteRoute[]> = {
     onDemand('/my', 'my.astro'),
     onDemand('/acknowledgements', 'acknowledgements.astro'),
     onDemand('/api/acknowledgements', 'api/acknowledgements.ts', { forms: 'also' }),
+    onDemand('/healthz', 'healthz.ts'),
   ],
   trust: [
     page('/', 'index.astro'),
@@ -62,16 +63,20 @@ export const siteRoutes: Record<Target, SiteRoute[]> = {
     page('/documents/[id]', 'document.astro'),
     page('/og/[...image].png', 'preview-image.ts'),
     page('/.well-known/security.txt', 'security-txt.ts'),
+    page('/.well-known/csaf/[...file]', 'csaf.ts'),
+    page('/product-security', 'product-security.astro'),
     page('/sitemap.xml', 'sitemap.ts'),
     page('/robots.txt', 'robots.ts'),
     page('/404', '404.astro'),
     onDemand('/request', 'request/index.astro', { forms: 'only', otherwise: '/documents/' }),
-    onDemand('/request/nda', 'request/nda.astro', { forms: 'only', otherwise: '/documents/' }),
+    // The NDA link is mailed: a visit shows the agreement, only the form accepts it.
+    onDemand('/request/nda', 'request/nda.astro', { forms: 'also' }),
     // Mail scanners open links: a visit shows the request, only the form decides it.
     onDemand('/request/review', 'request/review.astro', { forms: 'also' }),
     onDemand('/request/download', 'request/download.astro'),
     onDemand('/subscribe', 'subscribe/index.astro', { forms: 'only', otherwise: '/updates/' }),
     onDemand('/subscribe/confirm', 'subscribe/confirm.astro', { forms: 'also' }),
     onDemand('/subscribe/cancel', 'subscribe/cancel.astro', { forms: 'also' }),
+    onDemand('/healthz', 'healthz.ts'),
   ],
 };

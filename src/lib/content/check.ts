@@ -1,6 +1,7 @@
 import { processClock, today as clockDay } from '../time/clock.ts';
 import { daysBetween } from '../time/dates.ts';
 import { evidenceProblems } from '../evidence/verify.ts';
+import { advisoryProblems } from '../advisories/check.ts';
 import { buildGraph, type ComplianceGraph } from '../graph/graph.ts';
 import { policyId } from '../graph/ids.ts';
 import { reviewState } from '../policies/policy-review.ts';
@@ -100,6 +101,7 @@ export async function checkContent(source: ContentSource, options: CheckOptions 
       ...problems,
       ...reviewProblems(graph, loaded.content, today),
       ...(await documentProblems(loaded.content, source)),
+      ...(await advisoryProblems(loaded.content, source)),
       ...(await evidenceProblems(source, graph, today)),
     ]),
   };

@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { accessSettingsSchema } from '../../schemas/access.ts';
+import { advisorySchema } from '../../schemas/advisory.ts';
 import { applicabilitySchema } from '../../schemas/applicability.ts';
 import { controlSchema } from '../../schemas/control.ts';
 import { frameworkSchema } from '../../schemas/framework.ts';
 import { policySchema } from '../../schemas/policy.ts';
+import { productSchema } from '../../schemas/product.ts';
 import { runbookSchema } from '../../schemas/runbook.ts';
 import { sharedResponsibilitySchema } from '../../schemas/shared-responsibility.ts';
 import { siteSchema } from '../../schemas/site.ts';
@@ -43,6 +45,8 @@ export const collections = {
   trustDocuments: { schema: trustDocumentsSchema, location: { file: 'content/trust/documents.yaml' }, body: false },
   nda: { schema: ndaSchema, location: { file: 'content/trust/nda.md' }, body: true },
   trustAccess: { schema: accessSettingsSchema, location: { file: 'content/trust/access.yaml' }, body: false },
+  products: { schema: productSchema, location: { folder: 'content/products', extensions: yaml }, body: false },
+  advisories: { schema: advisorySchema, location: { folder: 'content/advisories', extensions: markdown }, body: true },
 } as const satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof collections;

@@ -35,6 +35,8 @@ export interface ContentSet {
   trustDocuments: Single<'trustDocuments'>;
   nda: Single<'nda'>;
   trustAccess: Single<'trustAccess'>;
+  products: Many<'products'>;
+  advisories: Many<'advisories'>;
 }
 
 /** Validates one raw entry against its collection's schema; an invalid one comes back as rejected. */
@@ -85,6 +87,8 @@ const nouns: Partial<Record<CollectionName, string>> = {
   frameworks: 'framework',
   trustPages: 'trust page',
   securityUpdates: 'security update',
+  products: 'product',
+  advisories: 'advisory',
 };
 
 /**
@@ -142,5 +146,7 @@ export function emptyContentSet(): ContentSet {
     trustDocuments: undefined,
     nda: undefined,
     trustAccess: undefined,
+    products: [],
+    advisories: [],
   };
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { advisorySchema, isPublicAdvisory, type Advisory } from '../../schemas/advisory.ts';
 import { publicControlSchema } from '../../schemas/control.ts';
 import { policySchema } from '../../schemas/policy.ts';
 import { sharedResponsibilitySchema, type SharedResponsibility } from '../../schemas/shared-responsibility.ts';
@@ -66,6 +67,9 @@ export const targetViews: Record<Target, Partial<Record<CollectionName, Collecti
     securityUpdates: whole('securityUpdates'),
     trustDocuments: whole('trustDocuments'),
     nda: whole('nda'),
+    products: whole('products'),
+    // Only TLP:CLEAR advisories leave the company; an AMBER or RED one never enters the build.
+    advisories: { schema: advisorySchema, project: (data) => (isPublicAdvisory(data as Advisory) ? data : undefined) },
   },
 };
 

@@ -12,6 +12,8 @@ export interface SecurityTxt {
   preferredLanguages?: string[];
   acknowledgments?: string;
   hiring?: string;
+  /** provider-metadata.json of the company's CSAF provider (the CSAF field, CSAF 2.0 section 7.1.8). */
+  csaf?: string[];
 }
 
 /**
@@ -32,7 +34,7 @@ const rfc3339 = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 export function securityTxt(fields: SecurityTxt): string {
   if (fields.contact.length === 0) throw new Error('security.txt needs at least one Contact; set trustCenter.securityEmail in content/site.yaml');
-  for (const uri of [...fields.contact, ...fields.canonical, fields.policy].filter(Boolean) as string[]) {
+  for (const uri of [...fields.contact, ...fields.canonical, fields.policy, ...(fields.csaf ?? [])].filter(Boolean) as string[]) {
     if (!/^(mailto:|https:|tel:)/.test(uri)) throw new Error(`security.txt: "${uri}" must be a mailto:, tel: or https: URI`);
   }
   const lines = [
@@ -43,6 +45,7 @@ export function securityTxt(fields: SecurityTxt): string {
     fields.acknowledgments ? `Acknowledgments: ${fields.acknowledgments}` : '',
     fields.hiring ? `Hiring: ${fields.hiring}` : '',
     fields.preferredLanguages?.length ? `Preferred-Languages: ${fields.preferredLanguages.join(', ')}` : '',
+    ...(fields.csaf ?? []).map((uri) => `CSAF: ${uri}`),
   ];
   return lines.filter(Boolean).join('\n') + '\n';
 }

@@ -134,7 +134,7 @@ export const disclosurePolicy = (() => {
 })();
 
 // Fixed routes own these first path segments; a trust page with one of these ids would be hidden.
-const reservedPageIds = ['controls', 'documents', 'og', 'policies', 'subprocessors', 'system-boundary', 'updates'];
+const reservedPageIds = ['controls', 'documents', 'og', 'policies', 'product-security', 'sbom', 'subprocessors', 'system-boundary', 'updates'];
 for (const page of pages) {
   if (reservedPageIds.includes(page.data.id)) {
     throw new Error(`content/trust/pages: id: "${page.data.id}" is taken by a built-in trust center page; choose another id`);
@@ -171,7 +171,22 @@ function brief(text: string, max = 200): string {
 const newest = (dates: (string | undefined)[]) => dates.filter(Boolean).sort().at(-1);
 const controlCount = publicControls.length;
 
+/** Whether the company publishes products (content/products/): then the trust center has a product security page. */
+export const hasProducts = (await entriesOf('products')).length > 0;
+
 export const sitePages: SitePage[] = [
+  ...(hasProducts
+    ? [
+        {
+          path: '/product-security/',
+          title: 'Product security',
+          description:
+            'Supported versions and support periods, SBOMs, security advisories in CSAF 2.0 and VEX, and how to report a vulnerability in our products.',
+          eyebrow: 'Products',
+          sitemap: true,
+        },
+      ]
+    : []),
   {
     path: '/',
     title: overview?.data.title ?? `Security at ${site.organisation.name}`,
@@ -296,5 +311,6 @@ export const navigation = [
   { href: '/subprocessors/', label: 'Sub-processors' },
   { href: '/updates/', label: 'Updates' },
   { href: '/documents/', label: 'Documents' },
+  ...(hasProducts ? [{ href: '/product-security/', label: 'Product security' }] : []),
   ...standalonePages.map((p) => ({ href: `/${p.data.id}/`, label: p.data.title })),
 ];
