@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { contentRoot } from './loader.ts';
 import { writeSearchIndex } from './search-index.ts';
@@ -20,6 +21,24 @@ export const routes = Object.fromEntries(targets.map((t) => [t, siteRoutes[t].ma
   ReturnType<typeof injected>[]
 >;
 
+const adapterEntry = '@astrojs/node/server.js';
+
+/**
+ * Puts the site's own server entry (src/astro/server/<target>-entry.ts) where the Node adapter's
+ * would be: it wraps the adapter's handler, so security headers and the portal's identity check
+ * apply to static files too, which the adapter serves before any middleware runs.
+ */
+function siteServerEntry(target: Target) {
+  const entry = fileURLToPath(new URL(`./server/${target}-entry.ts`, import.meta.url));
+  return {
+    name: 'charter:site-server-entry',
+    enforce: 'pre' as const,
+    resolveId(id: string, importer: string | undefined) {
+      return id === adapterEntry && importer !== entry ? entry : null;
+    },
+  };
+}
+
 /** The address each site is published at, for canonical URLs and feeds. */
 async function siteUrl(root: string, target: Target): Promise<string | undefined> {
   const text = await readFile(join(root, 'content/site.yaml'), 'utf8').catch(() => undefined);
@@ -38,7 +57,7 @@ export function charter({ target }: { target: Target }): AstroIntegration {
         addMiddleware({ order: 'pre', entrypoint: new URL(`./middleware/${target}.ts`, import.meta.url) });
         // The middleware refuses every cross-site write, whatever its content type, with a page a
         // reader understands; Astro's own check answers only form posts, first, and in its own words.
-        updateConfig({ security: { checkOrigin: false } });
+        updateConfig({ security: { checkOrigin: false }, vite: { plugins: [siteServerEntry(target)] } });
         const site = await siteUrl(contentRoot(config.root), target);
         if (site && !config.site) updateConfig({ site });
       },
