@@ -9,6 +9,7 @@ import { loadContent } from '../lib/content/load.ts';
 import { formatProblem, type Problem } from '../lib/content/problems.ts';
 import { directorySource, gitRevisionSource } from '../lib/content/source.ts';
 import { plural } from '../lib/words.ts';
+import { readSnapshotTexts } from '../lib/evidence/rewrites.ts';
 import type { CharterCommand } from './command.ts';
 import { rootOf } from './options.ts';
 
@@ -44,9 +45,16 @@ export async function compareWithBase(root: string, base: string): Promise<{ sum
     content: loaded.content,
     graph: built.graph,
     problems: [...loaded.problems, ...built.problems],
+    evidence: await readSnapshotTexts(gitRevisionSource(root, commit)),
   };
   const checked = await checkContent(directorySource(root));
-  const after: ContentSnapshot = { label: 'the proposed content', content: checked.content, graph: checked.graph, problems: checked.problems };
+  const after: ContentSnapshot = {
+    label: 'the proposed content',
+    content: checked.content,
+    graph: checked.graph,
+    problems: checked.problems,
+    evidence: await readSnapshotTexts(directorySource(root)),
+  };
   return {
     summary: diffContent(before, after),
     problems: checked.problems,

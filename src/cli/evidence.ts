@@ -4,7 +4,9 @@ import { periodText } from '../lib/time/audit-period.ts';
 import { processClock, today } from '../lib/time/clock.ts';
 import { formatDate } from '../lib/time/dates.ts';
 import { loadSnapshots, snapshotJsonSchema } from '../lib/evidence/snapshots.ts';
+import type { KeyObject } from 'node:crypto';
 import { collectEvidence, importEvidence, type AppendResult } from '../lib/evidence/collect.ts';
+import { SIGNING_KEY_VARIABLE, signingKeyFromEnvironment, type SnapshotSignature } from '../lib/evidence/signatures.ts';
 import { declaredWindows, recentWindows, type AuditWindow } from '../lib/evidence/freshness.ts';
 import { snapshotHistoryProblems } from '../lib/evidence/history.ts';
 import { attentionOrder, evidenceReport } from '../lib/evidence/report.ts';
@@ -57,10 +59,24 @@ function reportAppend(result: AppendResult): number {
   }
   console.log(`✓ wrote ${result.file} (sequence ${String(result.snapshot.sequence)}, sha256 ${String(result.snapshot.hash).slice(0, 12)}…)`);
   console.log(`  ${String(result.snapshot.summary)}`);
+  const signature = result.snapshot.signature as SnapshotSignature | undefined;
+  if (signature) console.log(`  signed with key ${signature.key} (${SIGNING_KEY_VARIABLE})`);
   return 0;
 }
 
+/** The signing key from CHARTER_EVIDENCE_KEY, or an exit code of 2 when it is set but unusable. */
+function signingKey(): KeyObject | undefined | 2 {
+  try {
+    return signingKeyFromEnvironment();
+  } catch (error) {
+    console.error(`charter evidence: ${(error as Error).message}`);
+    return 2;
+  }
+}
+
 async function collect(root: string, name: string, values: { since?: string; controls?: string }): Promise<number> {
+  const key = signingKey();
+  if (key === 2) return 2;
   const needsStore = name === 'policy-acknowledgements' || name === 'report-access';
   const store = needsStore ? (await import('../server/evidence-store.ts')).openEvidenceStore() : undefined;
   try {
@@ -71,6 +87,7 @@ async function collect(root: string, name: string, values: { since?: string; con
         .map((c) => c.trim())
         .filter(Boolean),
       store,
+      signingKey: key,
     });
     if ('skipped' in result) {
       console.error(`charter evidence collect: skipped ${name}: ${result.skipped}`);
@@ -147,7 +164,10 @@ export function evidenceCommand(program: CharterCommand): void {
     .command('import')
     .description("validate a snapshot your own script wrote and add it to its collector's chain")
     .argument('<file>', 'the snapshot file (JSON)')
-    .action(async (file: string, _options: object, command: CharterCommand) => reportAppend(await importEvidence(rootOf(command), file)));
+    .action(async (file: string, _options: object, command: CharterCommand) => {
+      const key = signingKey();
+      return key === 2 ? 2 : reportAppend(await importEvidence(rootOf(command), file, undefined, key));
+    });
 
   periodOptions(
     evidence

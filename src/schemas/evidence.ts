@@ -38,14 +38,20 @@ export const evidenceDraftSchema = z
 export type EvidenceDraft = z.infer<typeof evidenceDraftSchema>;
 
 /** The fields `charter evidence import` and `collect` add; a collector never writes them itself. */
-export const chainFields = ['sequence', 'previous', 'hash'] as const;
+export const chainFields = ['sequence', 'previous', 'hash', 'signature'] as const;
 
 export const evidenceSnapshotSchema = evidenceDraftSchema.extend({
   /** Position in the collector's chain, from 1; a missing number means a deleted snapshot. */
   sequence: z.int().min(1),
   /** Hash of the collector's previous snapshot, or null for its first. */
   previous: sha256.nullable(),
-  /** SHA-256 of this snapshot's canonical JSON without the hash field itself. */
+  /** SHA-256 of this snapshot's canonical JSON without the hash and signature fields. */
   hash: sha256,
+  /**
+   * Ed25519 signature of `hash` (its hex text), added when the collector runs with
+   * CHARTER_EVIDENCE_KEY: `key` is the public key's fingerprint (see content/evidence-keys.yaml),
+   * `value` the signature in base64.
+   */
+  signature: z.strictObject({ key: z.string().regex(/^[0-9a-f]{16}$/), value: z.string().min(1) }).optional(),
 });
 export type EvidenceSnapshot = z.infer<typeof evidenceSnapshotSchema>;

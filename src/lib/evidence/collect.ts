@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { evidenceDraftSchema } from '../../schemas/evidence.ts';
@@ -5,6 +6,7 @@ import { instantText, processClock } from '../time/clock.ts';
 import { collectors, type EvidenceStore } from './collectors/index.ts';
 import { chainSnapshot, chainsByCollector, loadSnapshots, parseDraft, serialiseSnapshot, snapshotFileName } from './snapshots.ts';
 import { verifyChains } from './verify.ts';
+import { signSnapshotHash } from './signatures.ts';
 import { loadContent } from '../content/load.ts';
 import { formatFieldPath, type FieldPath, type Problem } from '../content/problems.ts';
 import { directorySource } from '../content/source.ts';
@@ -35,6 +37,8 @@ export async function appendSnapshot(
   raw: Record<string, unknown>,
   now: string = instantText(processClock().now),
   locate: (path: FieldPath) => number | undefined = () => undefined,
+  /** Ed25519 key to sign the snapshot's hash with (from CHARTER_EVIDENCE_KEY); unsigned without one. */
+  signingKey?: KeyObject,
 ): Promise<AppendResult> {
   const parsed = evidenceDraftSchema.safeParse(raw, contentParseOptions);
   if (!parsed.success) return { problems: zodProblems(parsed.error, label, locate) };
@@ -89,6 +93,7 @@ export async function appendSnapshot(
 
   const file = snapshotFileName(draft.collector, draft.collectedAt);
   const snapshot = chainSnapshot(raw, latest?.data);
+  if (signingKey) snapshot.signature = signSnapshotHash(snapshot.hash as string, signingKey);
   await mkdir(dirname(join(root, file)), { recursive: true });
   try {
     await writeFile(join(root, file), serialiseSnapshot(snapshot), { flag: 'wx' });
@@ -100,7 +105,7 @@ export async function appendSnapshot(
 }
 
 /** Validates a snapshot a company's script wrote (at `path`) and adds it to its chain. */
-export async function importEvidence(root: string, path: string, now?: string): Promise<AppendResult> {
+export async function importEvidence(root: string, path: string, now?: string, signingKey?: KeyObject): Promise<AppendResult> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -109,7 +114,7 @@ export async function importEvidence(root: string, path: string, now?: string): 
   }
   const { raw, locate, problems } = parseDraft(path, text);
   if (!raw) return { problems };
-  return appendSnapshot(root, path, raw, now, locate);
+  return appendSnapshot(root, path, raw, now, locate, signingKey);
 }
 
 export interface CollectOptions {
@@ -120,6 +125,8 @@ export interface CollectOptions {
   /** Controls the snapshot supports, instead of the collector's defaults. */
   controls?: string[];
   store?: EvidenceStore;
+  /** Ed25519 key to sign the snapshot with (from CHARTER_EVIDENCE_KEY). */
+  signingKey?: KeyObject;
 }
 
 export type CollectResult = AppendResult | { skipped: string; file?: undefined; problems: [] };
@@ -158,5 +165,5 @@ export async function collectEvidence(root: string, name: string, options: Colle
     items: result.items,
   };
   // Through JSON and back, so the hash covers exactly what the file will hold.
-  return appendSnapshot(root, `${name} collector`, JSON.parse(JSON.stringify(draft)) as Record<string, unknown>, now);
+  return appendSnapshot(root, `${name} collector`, JSON.parse(JSON.stringify(draft)) as Record<string, unknown>, now, undefined, options.signingKey);
 }

@@ -26,9 +26,9 @@ export interface SnapshotFile {
   locate(path: FieldPath): number | undefined;
 }
 
-/** SHA-256 of a snapshot's canonical JSON, leaving out its own `hash` field. */
+/** SHA-256 of a snapshot's canonical JSON, leaving out its own `hash` and the `signature` of that hash. */
 export function snapshotHash(snapshot: Record<string, unknown>): string {
-  const { hash: _ignored, ...rest } = snapshot;
+  const { hash: _ignored, signature: _signature, ...rest } = snapshot;
   return createHash('sha256').update(canonicalJson(rest)).digest('hex');
 }
 
@@ -50,7 +50,7 @@ export function snapshotJsonSchema(): Record<string, unknown> {
 
 /** Adds a draft to its collector's chain: the next sequence number, the previous hash, its own hash. */
 export function chainSnapshot(draft: Record<string, unknown>, previous?: Pick<EvidenceSnapshot, 'sequence' | 'hash'>): Record<string, unknown> {
-  const { hash: _h, sequence: _s, previous: _p, ...content } = draft;
+  const { hash: _h, sequence: _s, previous: _p, signature: _g, ...content } = draft;
   const chained: Record<string, unknown> = { ...content, sequence: previous ? previous.sequence + 1 : 1, previous: previous?.hash ?? null };
   chained.hash = snapshotHash(chained);
   return chained;

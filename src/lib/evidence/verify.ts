@@ -1,4 +1,5 @@
 import { chainsByCollector, loadSnapshots, snapshotFileName, snapshotHash, type SnapshotFile } from './snapshots.ts';
+import { loadEvidenceKeys, signatureProblems } from './signatures.ts';
 import type { ComplianceGraph } from '../graph/graph.ts';
 import { controlId } from '../graph/ids.ts';
 import { formatFieldPath, type Problem } from '../content/problems.ts';
@@ -140,8 +141,14 @@ export function snapshotContentProblems(snapshots: readonly SnapshotFile[], grap
   return problems;
 }
 
-/** What `charter check` reports about evidence-snapshots/: unreadable files, broken chains, unknown controls. */
+/** What `charter check` and `evidence verify` report about evidence-snapshots/: unreadable files, broken chains, bad signatures, unknown controls. */
 export async function evidenceProblems(source: ContentSource, graph: ComplianceGraph, today: string): Promise<Problem[]> {
-  const { snapshots, problems } = await loadSnapshots(source);
-  return [...problems, ...verifyChains(snapshots), ...snapshotContentProblems(snapshots, graph, today)];
+  const [{ snapshots, problems }, keys] = await Promise.all([loadSnapshots(source), loadEvidenceKeys(source)]);
+  return [
+    ...problems,
+    ...keys.problems,
+    ...verifyChains(snapshots),
+    ...signatureProblems(snapshots, keys.keys),
+    ...snapshotContentProblems(snapshots, graph, today),
+  ];
 }

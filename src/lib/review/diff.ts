@@ -7,6 +7,7 @@ import type { ComplianceGraph } from '../graph/graph.ts';
 import type { ContentSet, Entry } from '../content/load.ts';
 import type { Problem } from '../content/problems.ts';
 import { diffSubprocessors, type SubprocessorDifference } from '../publish/subprocessor-changes.ts';
+import { snapshotRewrites, type SnapshotTexts } from '../evidence/rewrites.ts';
 
 /**
  * What changed in the compliance content between two revisions, in the terms a reviewer
@@ -22,6 +23,8 @@ export interface ContentSnapshot {
   graph: ComplianceGraph;
   /** Validation problems of this side; the errors of the proposed side are reported in the summary. */
   problems?: readonly Problem[];
+  /** The evidence-snapshots/*.json files of this side (path → text); with both sides, rewrites of evidence are errors. */
+  evidence?: SnapshotTexts;
 }
 
 export type VersionBump = 'major' | 'minor' | 'patch' | 'none' | 'lower';
@@ -510,6 +513,8 @@ export function diffContent(before: ContentSnapshot, after: ContentSnapshot): Re
   const subprocessors = compareSubprocessors(before.content, after.content);
   const reviewDates = compareReviewDates(before, after);
   const otherChanges = compareOtherFiles(before.content, after.content);
+  const rewrites = before.evidence && after.evidence ? snapshotRewrites(before.evidence, after.evidence, before.label) : [];
+  findings.push(...rewrites);
   const sortedFindings = [...findings].sort((x, y) => Number(x.severity === 'warning') - Number(y.severity === 'warning') || x.file.localeCompare(y.file));
   const errors = sortedFindings.filter((f) => f.severity === 'error').length + invalid.length;
   return {
@@ -527,7 +532,8 @@ export function diffContent(before: ContentSnapshot, after: ContentSnapshot): Re
     errors,
     warnings: sortedFindings.length + invalid.length - errors,
     hasChanges:
-      documents.length +
+      rewrites.length +
+        documents.length +
         controls.length +
         frameworks.length +
         subprocessors.added.length +
