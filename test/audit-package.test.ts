@@ -3,7 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { storeExports } from '../src/cli/audit-package.ts';
 import { run } from '../src/cli/main.ts';
+import { AcknowledgementStore } from '../src/server/acknowledgement-store.ts';
+import { openStore } from '../src/server/store/database.ts';
 
 // Bad input is refused before Chromium starts, so these need Node only.
 const project = join(import.meta.dirname, '..');
@@ -61,4 +64,38 @@ describe('charter audit-package refuses bad input, exit 2, nothing written', () 
     expect(errors.join('\n')).toContain('apt-get install chromium');
     expect(existsSync(out)).toBe(false);
   });
+});
+
+describe('the audit package reads acknowledgements and the access log from the portal database', () => {
+  it('exports only the records of the period from a real SQLite file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'charter-audit-db-'));
+    const path = join(dir, 'charter.db');
+    const store = await openStore({ path });
+    let at = new Date('2026-05-10T09:00:00Z');
+    const acknowledgements = new AcknowledgementStore(store, () => at);
+    await acknowledgements.record({ person: 'priya.raman@kestrel.example', policyId: 'access-control', version: '2.3.0', contentHash: 'a'.repeat(64) });
+    at = new Date('2026-11-01T09:00:00Z');
+    await acknowledgements.record({ person: 'marcus.webb@kestrel.example', policyId: 'access-control', version: '2.3.0', contentHash: 'a'.repeat(64) });
+    await store.close();
+    vi.stubEnv('CHARTER_DB', path);
+    vi.stubEnv('CHARTER_DATABASE_URL', undefined);
+    try {
+      const files = await storeExports(project, { from: '2026-04-01', to: '2026-09-30' });
+      expect([...files.keys()].sort()).toEqual([
+        'access-log/access-log.csv',
+        'access-log/access-log.json',
+        'acknowledgements/acknowledgements-2026-04-01-2026-09-30.csv',
+        'acknowledgements/acknowledgements-2026-04-01-2026-09-30.json',
+      ]);
+      const csv = new TextDecoder().decode(files.get('acknowledgements/acknowledgements-2026-04-01-2026-09-30.csv'));
+      expect(csv).toContain('priya.raman@kestrel.example,access-control,2.3.0');
+      expect(csv).not.toContain('marcus.webb');
+      const log = new TextDecoder().decode(files.get('access-log/access-log.csv'));
+      expect(log).toContain('policy.acknowledged');
+      expect(log).not.toContain('marcus.webb');
+    } finally {
+      vi.unstubAllEnvs();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -17,18 +17,21 @@ const encode = (text: string) => new TextEncoder().encode(text);
 
 /**
  * The acknowledgement export and the access log for the period, from `charter acks export` and
- * `charter requests export` over CHARTER_DB; a note saying so when no database is configured.
+ * `charter requests export` over CHARTER_DB or CHARTER_DATABASE_URL; a note saying so when no database is configured.
  */
-async function storeExports(root: string, period: Period): Promise<Map<string, Uint8Array>> {
-  const database = process.env.CHARTER_DB;
+export async function storeExports(root: string, period: Period): Promise<Map<string, Uint8Array>> {
+  // Where the other commands look: CHARTER_DATABASE_URL, else CHARTER_DB, else .charter/charter.db.
+  const database = process.env.CHARTER_DB || '.charter/charter.db';
   const files = new Map<string, Uint8Array>();
-  if (!database || !existsSync(resolve(database))) {
-    const note = encode(
-      `No database was configured (CHARTER_DB ${database ? `is ${database}, which does not exist` : 'is not set'}), so this package holds no ${'{what}'} for ${periodText(period)}.\n` +
-        'Run charter audit-package with CHARTER_DB pointing at the portal database to include it.\n',
-    );
-    files.set('acknowledgements/NONE.txt', encode(new TextDecoder().decode(note).replace('{what}', 'policy acknowledgements')));
-    files.set('access-log/NONE.txt', encode(new TextDecoder().decode(note).replace('{what}', 'access log')));
+  if (!process.env.CHARTER_DATABASE_URL && !existsSync(resolve(database))) {
+    const note = (what: string) =>
+      encode(
+        `No database was configured (CHARTER_DATABASE_URL is not set and CHARTER_DB is ${database}, which does not exist), ` +
+          `so this package holds no ${what} for ${periodText(period)}.\n` +
+          'Run charter audit-package with CHARTER_DB (SQLite) or CHARTER_DATABASE_URL (PostgreSQL) pointing at the portal database to include it.\n',
+      );
+    files.set('acknowledgements/NONE.txt', note('policy acknowledgements'));
+    files.set('access-log/NONE.txt', note('access log'));
     return files;
   }
   const work = await mkdtemp(join(tmpdir(), 'charter-audit-'));

@@ -24,7 +24,8 @@ describe('charter audit-package on the example', () => {
   let files: string[];
   beforeAll(async () => {
     out = await mkdtemp(join(tmpdir(), 'charter-audit-'));
-    vi.stubEnv('CHARTER_DB', '');
+    vi.stubEnv('CHARTER_DB', join(out, 'no-such.db'));
+    vi.stubEnv('CHARTER_DATABASE_URL', undefined);
     vi.spyOn(console, 'log').mockImplementation(() => {});
     const status = await run(['--root', project, 'audit-package', '--framework', 'soc2', '--period', '2026-04-01..2026-09-30', '--out', out]);
     vi.restoreAllMocks();
@@ -98,6 +99,8 @@ describe('charter audit-package on the example', () => {
     // Every snapshot's hash in the index is the hash in its file.
     for (const row of rows.slice(0, 20)) expect(JSON.parse(await readFile(join(project, row[4]!), 'utf8')).hash).toBe(row[5]);
     expect(await readFile(join(folder, 'README.txt'), 'utf8')).toContain('Audit period: 2026-04-01 to 2026-09-30');
-    expect(await readFile(join(folder, 'acknowledgements/NONE.txt'), 'utf8')).toContain('CHARTER_DB is not set');
+    expect(await readFile(join(folder, 'acknowledgements/NONE.txt'), 'utf8')).toContain(
+      `CHARTER_DATABASE_URL is not set and CHARTER_DB is ${join(out, 'no-such.db')}, which does not exist`,
+    );
   });
 });
