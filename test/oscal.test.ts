@@ -138,6 +138,13 @@ describe('charter oscal', () => {
     const byAc01 = (cc61['by-components'] as Json[]).find((b) => String(b.description).startsWith('AC-01 '))!;
     const daniel = parties.find((p) => p.name === 'Daniel Kim')!;
     expect(valuesOf(byAc01, 'party-uuids').flat()).toEqual([daniel.uuid]);
+    expect(byAc01['implementation-status']).toEqual({ state: 'implemented' });
+    // Each control's status in OSCAL's terms: partially implemented is "partial", planned carries its date.
+    const states = new Map(
+      (valuesOf(ssp, 'by-components').flat() as Json[]).map((b) => [String(b.description).split(' ')[0], b['implementation-status'] as Json | undefined]),
+    );
+    expect([...states.values()].filter((s) => s?.state === 'partial').length).toBe(2);
+    expect([...states.values()].find((s) => s?.state === 'planned')?.remarks).toContain('Planned for 2027-03-15.');
   });
 
   it('a responsibility row naming an unknown control is refused, exit 2, nothing written', async () => {
@@ -149,7 +156,9 @@ describe('charter oscal', () => {
       );
       const errors = vi.fn();
       expect(await exportTo(fixture.root, out, errors)).toBe(2);
-      expect(errors).toHaveBeenCalledWith('content/shared-responsibility.yaml: rows.0.controls: unknown control "AC-99"');
+      expect(errors).toHaveBeenCalledWith(
+        expect.stringMatching(/^content\/shared-responsibility\.yaml:\d+: rows\[0\]\.controls\[0\]: unknown control "AC-99"/),
+      );
       expect(existsSync(out)).toBe(false);
     } finally {
       await fixture.cleanup();

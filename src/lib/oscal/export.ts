@@ -166,7 +166,8 @@ export function oscalExport(input: OscalInput): OscalFile[] {
             'component-uuid': thisSystemUuid,
             uuid: oscalUuid('by-component', requirement.id, control.id),
             description: `${control.code} ${control.data.title}: ${control.data.description}`,
-            props: [charterProp('control', control.code)],
+            props: [charterProp('control', control.code), ...(control.data.status ? [charterProp('implementation-status', control.data.status)] : [])],
+            ...implementationStatus(control),
             'responsible-roles': responsibleFor(control),
             ...(responsibilities.length ? { export: { description: `What customers do alongside ${control.code}.`, responsibilities } } : {}),
           };
@@ -228,6 +229,17 @@ export function oscalExport(input: OscalInput): OscalFile[] {
     { path: COMPONENT_DEFINITION_PATH, document: componentDefinition },
     { path: SSP_PATH, document: ssp },
   ];
+}
+
+// OSCAL has no state for "not implemented"; such a control keeps only Charter's own property.
+const oscalStates = { implemented: 'implemented', 'partially-implemented': 'partial', planned: 'planned' } as const;
+
+/** A control's implementation status in OSCAL's terms, with the plan date or note as remarks. */
+function implementationStatus(control: ControlNode): Pick<ByComponent, 'implementation-status'> {
+  const status = control.data.status;
+  if (!status || status === 'not-implemented') return {};
+  const remarks = [control.data.plannedFor && `Planned for ${control.data.plannedFor}.`, control.data.statusNote].filter(Boolean).join(' ');
+  return { 'implementation-status': { state: oscalStates[status], ...(remarks ? { remarks } : {}) } };
 }
 
 /** The text of an export file: two-space JSON with a final newline, always the same for the same input. */

@@ -137,6 +137,8 @@ export interface ByComponent {
   uuid: string;
   description: string;
   props?: Property[];
+  /** OSCAL's states: implemented, partial, planned, alternative, not-applicable. */
+  'implementation-status'?: { state: string; remarks?: string };
   'responsible-roles'?: ResponsibleRole[];
   export?: { description?: string; responsibilities: Responsibility[] };
 }
