@@ -12,6 +12,7 @@ import { loadContent } from '../src/lib/content/load.ts';
 import { formatProblem } from '../src/lib/content/problems.ts';
 import { directorySource } from '../src/lib/content/source.ts';
 import { securityTxt } from '../src/lib/publish/security-txt.ts';
+import { loadNews } from '../src/server/news.ts';
 import type { Advisory } from '../src/schemas/advisory.ts';
 import type { Product } from '../src/schemas/product.ts';
 import { csafErrors } from './csaf.ts';
@@ -328,3 +329,15 @@ const providerMetadataSchema = {
     role: { enum: ['csaf_publisher', 'csaf_provider', 'csaf_trusted_provider'] },
   },
 };
+
+describe('subscriber news', () => {
+  it('mails each public advisory release and revision to update subscribers, linking its place on the product security page', async () => {
+    const news = (await loadNews(project, 'https://trust.kestrel.example')).filter((n) => n.id.startsWith('advisory:ksa-2026-001:'));
+    expect(news.map((n) => [n.id, n.topic, n.date, n.url])).toEqual([
+      ['advisory:ksa-2026-001:1', 'updates', '2026-08-11', 'https://trust.kestrel.example/product-security/#ksa-2026-001'],
+      ['advisory:ksa-2026-001:2', 'updates', '2026-09-08', 'https://trust.kestrel.example/product-security/#ksa-2026-001'],
+      ['advisory:ksa-2026-001:3', 'updates', '2026-09-15', 'https://trust.kestrel.example/product-security/#ksa-2026-001'],
+    ]);
+    expect(news[1]!.title).toBe('Security advisory updated (revision 2): KSA-2026-001 KG-200: unauthenticated access to the Modbus bridge configuration API');
+  });
+});

@@ -38,6 +38,10 @@ describe('the public build never contains internal content', () => {
     await example.plant('content/policies/access-control.mdx', (t) => `${t}\n\nThe break-glass vault code is ${CANARY}.\n`);
     await example.plant('content/runbooks/ota-rollback.mdx', (t) => `${t}\n\nCall the on-call line ${CANARY}.\n`);
     await example.plant('content/controls/AC-01.yaml', (t) => t.replace(/^description: /m, `description: ${CANARY} `));
+    // An advisory under embargo (TLP:AMBER): it must not reach the trust center nor its CSAF directory.
+    await example.plant('content/advisories/ksa-2026-002.mdx', (t) =>
+      t.replace('tlp: CLEAR', 'tlp: AMBER').replace(/\n---\n\n/, `\n---\n\nEmbargoed: ${CANARY}.\n\n`),
+    );
     await example.build();
   });
   afterAll(() => example.cleanup());
@@ -52,6 +56,13 @@ describe('the public build never contains internal content', () => {
   it('finds the canary in no file of the trust center, nor in its server bundle', async () => {
     expect(await filesContaining(join(out, 'trust'), CANARY)).toEqual([]);
     expect(await filesContaining(serverDir(out, 'trust'), CANARY)).toEqual([]);
+  });
+
+  it('publishes TLP:CLEAR advisories but nothing of the TLP:AMBER one, not even its title', async () => {
+    const trust = join(out, 'trust');
+    expect(await filesContaining(trust, 'unauthenticated access to the Modbus bridge')).not.toEqual([]);
+    expect(await filesContaining(trust, 'malformed MQTT packet')).toEqual([]);
+    expect(await filesContaining(trust, 'KSA-2026-002')).toEqual([]);
   });
 
   it('still publishes the public policy and the public summary of the control', async () => {

@@ -1,7 +1,7 @@
 import { entriesOf } from '../../../astro/content.ts';
 import { isPublicAdvisory, type Advisory } from '../../../schemas/advisory.ts';
 import type { Product } from '../../../schemas/product.ts';
-import { advisoryDocumentPath, advisorySeverity, vexDocumentPath, type CsafPublisher } from '../../../lib/advisories/csaf.ts';
+import { advisoryDocumentPath, advisorySeverity, trackingId, vexDocumentPath, type CsafPublisher } from '../../../lib/advisories/csaf.ts';
 import { csafProviderFiles } from '../../../lib/advisories/provider.ts';
 import { parseCvss31 } from '../../../lib/advisories/cvss.ts';
 import { absolute, builtAt, site } from './trust.ts';
@@ -30,6 +30,16 @@ export const csafFiles = csafProviderFiles({
   site: { base: csafBase, pageUrl: () => absolute('/product-security/') },
   fallbackUpdated: builtAt.toISOString(),
 });
+
+/** Advisories as entries of the updates page and its feed: each links to its place on the product security page. */
+export const advisoryUpdates = advisories.map(({ data: a }) => ({
+  id: a.id,
+  title: `${trackingId(a.id)}: ${a.title}`,
+  summary: a.summary,
+  published: a.initialRelease,
+  updated: a.currentRelease === a.initialRelease ? undefined : a.currentRelease,
+  href: `/product-security/#${a.id}`,
+}));
 
 export const csafPath = (advisory: Advisory) => `/.well-known/csaf/${advisoryDocumentPath(advisory)}`;
 export const vexPath = (product: Product) => {
