@@ -219,6 +219,17 @@ export async function serverBenchmarks({ out, project, work, log, serverDir }) {
     });
   } finally {
     await server.stop();
+  }
+  // The same request endpoint on PostgreSQL, three instances sharing one database.
+  let postgresNote;
+  try {
+    const scenario = await postgresRequests({ entry, project, root, mail, log, form, instances: 3, amount: 3000, connections: 12 });
+    scenarios.push(scenario);
+    postgresNote = ` On PostgreSQL the database held ${scenario.stored} of the ${scenario.sent} requests sent to the three instances (warm-up included).`;
+  } catch (error) {
+    log(`server: PostgreSQL not measured: ${error.message}`);
+    postgresNote = ` PostgreSQL was not measured: ${error.message}.`;
+  } finally {
     await mail.close();
   }
   // The status codes say the server answered; the database says it did the work.
@@ -232,7 +243,7 @@ export async function serverBenchmarks({ out, project, work, log, serverDir }) {
     "autocannon on 127.0.0.1 against the trust center's server bundle (`node dist/trust-server/entry.mjs`) running as in production: a signing secret, SQLite, real SMTP to a sink on 127.0.0.1, and the example content with its rate limits raised so that the load is served rather than refused. Each endpoint gets a warm-up, then the stated number of requests over 10 connections; the download links are those mailed for 20 requests approved through the form, the NDA and the customer-domain rule.",
     '',
     '',
-    `Afterwards the database held ${stored} of the ${prospect} requests sent to the form (warm-up included) and ${downloads} logged downloads for ${downloadsSent} download requests.`,
+    `Afterwards the database held ${stored} of the ${prospect} requests sent to the form (warm-up included) and ${downloads} logged downloads for ${downloadsSent} download requests.${postgresNote}`,
     '',
     '| endpoint | connections | requests | requests/s | p50 ms | p90 ms | p99 ms | max ms | errors | status codes |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
@@ -247,4 +258,163 @@ export async function serverBenchmarks({ out, project, work, log, serverDir }) {
     );
   }
   return { scenarios, lines };
+}
+
+/**
+ * `POST /request/` against `instances` trust servers sharing one PostgreSQL database (a throwaway
+ * cluster from test/postgres.ts), the load split evenly over them, as behind a load balancer.
+ * Requests per second are the total over the slowest instance's time; latency percentiles are
+ * the worst instance's.
+ */
+export async function postgresRequests({ entry, project, root, mail, log, form, instances = 3, amount = 3000, connections = 12 }) {
+  const { startPostgres } = await import(join(project, 'test/postgres.ts'));
+  const cluster = await startPostgres();
+  const servers = [];
+  try {
+    const databaseUrl = await cluster.createDatabase('charter_bench');
+    for (let i = 0; i < instances; i++) {
+      const port = await freePort();
+      servers.push(
+        await startSiteServer(entry, {
+          cwd: project,
+          port,
+          env: {
+            CHARTER_ROOT: root,
+            CHARTER_DATABASE_URL: databaseUrl,
+            CHARTER_SECRET: 'bench-secret-'.padEnd(48, 'x'),
+            CHARTER_MODE: 'production',
+            CHARTER_PUBLIC_URL: `http://127.0.0.1:${port}`,
+            SMTP_HOST: '127.0.0.1',
+            SMTP_PORT: String(mail.port),
+            SMTP_FROM: 'Kestrel Trust <trust@kestrel.example>',
+          },
+        }),
+      );
+    }
+    let sent = 0;
+    const run = (share) =>
+      Promise.all(
+        servers.map((server) => {
+          const headers = { origin: server.url, 'content-type': 'application/x-www-form-urlencoded' };
+          return loadTest(`${server.url}/request/`, {
+            connections: Math.ceil(connections / instances),
+            amount: Math.ceil(share / instances),
+            requests: [
+              {
+                method: 'POST',
+                path: '/request/',
+                headers,
+                setupRequest: (request) => ({ ...request, body: new URLSearchParams(form(`pg-buyer-${++sent}@pg-prospect-${sent}.example`)).toString() }),
+              },
+            ],
+          });
+        }),
+      );
+    log(`server: POST /request/ on PostgreSQL, ${instances} instances`);
+    await run(Math.min(600, amount / 4));
+    const started = performance.now();
+    const results = await run(amount);
+    const seconds = (performance.now() - started) / 1000;
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    const stored = Number((await client.query("SELECT count(*) AS n FROM report_requests WHERE email LIKE 'pg-buyer-%'")).rows[0].n);
+    await client.end();
+    const worst = (key) => Math.max(...results.map((r) => r.latency[key]));
+    const codes = {};
+    for (const r of results) for (const [k, n] of Object.entries(r.codes)) codes[k] = (codes[k] ?? 0) + n;
+    const requests = results.reduce((n, r) => n + r.requests, 0);
+    return {
+      label: `\`POST /request/\` request form on PostgreSQL, ${instances} instances sharing one database (the same work; rate limits and the audit chain shared through the database)`,
+      connections: results.length * Math.ceil(connections / instances),
+      requests,
+      requestsPerSecond: requests / seconds,
+      latency: { p50: worst('p50'), p90: worst('p90'), p99: worst('p99'), max: worst('max') },
+      errors: results.reduce((n, r) => n + r.errors, 0),
+      codes,
+      stored,
+      sent,
+    };
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+    await cluster.stop();
+  }
+}
+
+/**
+ * Only the request endpoint, SQLite with one instance beside PostgreSQL with three, on an
+ * existing build: `node scripts/bench/server.mjs --requests-only OUT` after
+ * `node bin/charter.mjs build --target trust --out OUT`.
+ */
+if (process.argv[2] === '--requests-only') {
+  const project = join(import.meta.dirname, '../..');
+  const { serverDir } = await import(join(project, 'src/astro/build-paths.ts'));
+  const { mkdtemp } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const out = process.argv[3];
+  const entry = join(serverDir(out, 'trust'), 'entry.mjs');
+  const work = await mkdtemp(join(tmpdir(), 'charter-bench-requests-'));
+  const root = await serverContentRoot(project, work);
+  const mail = await startMailSink();
+  const log = (line) => console.error(line);
+  const form = (email) => ({
+    document: 'soc2-type2-2026',
+    name: 'Jo Buyer',
+    email,
+    company: 'Prospect AG',
+    reason: 'Vendor security review before our rollout.',
+  });
+  const rows = [];
+  try {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const server = await startSiteServer(entry, {
+      cwd: project,
+      port,
+      env: {
+        CHARTER_ROOT: root,
+        CHARTER_DB: join(work, 'bench.db'),
+        CHARTER_SECRET: 'bench-secret-'.padEnd(48, 'x'),
+        CHARTER_MODE: 'production',
+        CHARTER_PUBLIC_URL: url,
+        SMTP_HOST: '127.0.0.1',
+        SMTP_PORT: String(mail.port),
+        SMTP_FROM: 'Kestrel Trust <trust@kestrel.example>',
+      },
+    });
+    try {
+      let n = 0;
+      const options = {
+        connections: 12,
+        amount: 3000,
+        requests: [
+          {
+            method: 'POST',
+            path: '/request/',
+            headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded' },
+            setupRequest: (request) => ({ ...request, body: new URLSearchParams(form(`buyer-${++n}@prospect-${n}.example`)).toString() }),
+          },
+        ],
+      };
+      log('server: POST /request/ on SQLite, 1 instance');
+      await loadTest(`${url}/request/`, { ...options, amount: 600 });
+      rows.push({ label: '`POST /request/` on SQLite, 1 instance', connections: 12, ...(await loadTest(`${url}/request/`, options)) });
+    } finally {
+      await server.stop();
+    }
+    rows.push(await postgresRequests({ entry, project, root, mail, log, form }));
+  } finally {
+    await mail.close();
+  }
+  console.log('| endpoint | connections | requests | requests/s | p50 ms | p90 ms | p99 ms | max ms | errors | status codes |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  for (const s of rows) {
+    const codes = Object.entries(s.codes)
+      .filter(([, c]) => c)
+      .map(([k, c]) => `${k}: ${c}`)
+      .join(', ');
+    console.log(
+      `| ${s.label} | ${s.connections} | ${s.requests} | ${s.requestsPerSecond.toFixed(0)} | ${s.latency.p50} | ${s.latency.p90} | ${s.latency.p99} | ${s.latency.max} | ${s.errors} | ${codes} |`,
+    );
+  }
 }

@@ -14,6 +14,7 @@ const environmentSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// URL, e.g. postgres://charter@db.internal:5432/charter' })
     .optional(),
   CHARTER_DOWNLOAD_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
+  CHARTER_MAIL_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   CHARTER_DOCUMENTS_DIR: z.string().min(1).optional(),
   CHARTER_PUBLIC_URL: z.url().optional(),
   SMTP_HOST: z.string().min(1).optional(),
@@ -39,6 +40,8 @@ export interface ServerConfig {
   databaseUrl?: string;
   /** How many times one download link works. */
   downloadLimit: number;
+  /** How long an instance's claim on outbox mail lasts; mail claimed by an instance that died is taken over after it. */
+  mailLeaseSeconds: number;
   documentsDir?: string;
   publicUrl?: string;
   smtp?: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string };
@@ -77,6 +80,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     databasePath: e.CHARTER_DB,
     databaseUrl: e.CHARTER_DATABASE_URL,
     downloadLimit: e.CHARTER_DOWNLOAD_LIMIT,
+    mailLeaseSeconds: e.CHARTER_MAIL_LEASE_SECONDS,
     documentsDir: e.CHARTER_DOCUMENTS_DIR,
     publicUrl: e.CHARTER_PUBLIC_URL,
     smtp: e.SMTP_HOST

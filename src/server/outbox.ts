@@ -79,8 +79,8 @@ export class Outbox {
   constructor(store: Store, mailer: Mailer, options: OutboxOptions = {}) {
     this.store = store;
     this.mailer = mailer;
-    this.leaseSeconds = options.leaseSeconds ?? 120;
-    this.batch = options.batch ?? 20;
+    this.leaseSeconds = options.leaseSeconds ?? 60;
+    this.batch = options.batch ?? 10;
     this.clock = options.clock ?? wallClock;
     this.worker = options.worker ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   }
@@ -132,28 +132,41 @@ export class Outbox {
     for (;;) {
       const rows = await this.claim();
       if (rows.length === 0) return sent;
-      for (const row of rows) {
-        try {
-          const headers = { ...(JSON.parse(row.headers) as Record<string, string>), 'X-Charter-Mail-Id': row.id };
-          await this.mailer.send({ to: row.recipient, subject: row.subject, text: row.text, ...(row.html ? { html: row.html } : {}), headers });
-          await this.store.db
-            .updateTable('mail_outbox')
-            .set({ status: 'sent', sent_at: this.clock().toISOString(), attempts: sql<number>`attempts + 1`, claimed_until: null, last_error: null })
-            .where('id', '=', row.id)
-            .where('claimed_by', '=', this.worker)
-            .execute();
-          sent++;
-        } catch (error) {
-          const attempts = row.attempts + 1;
-          const next = new Date(this.clock().getTime() + backoffSeconds(attempts) * 1000).toISOString();
-          await this.store.db
-            .updateTable('mail_outbox')
-            .set({ attempts, next_attempt_at: next, claimed_until: null, last_error: String((error as Error).message ?? error).slice(0, 500) })
-            .where('id', '=', row.id)
-            .execute();
-          console.error(`[outbox] ${row.id} to ${row.recipient} failed (attempt ${attempts}), retry at ${next}: ${(error as Error).message}`);
-        }
-      }
+      // A batch goes out in parallel: each message on its own SMTP connection.
+      const results = await Promise.all(rows.map((row) => this.deliverOne(row)));
+      sent += results.filter(Boolean).length;
+    }
+  }
+
+  private async deliverOne(row: {
+    id: string;
+    recipient: string;
+    subject: string;
+    text: string;
+    html: string | null;
+    headers: string;
+    attempts: number;
+  }): Promise<boolean> {
+    try {
+      const headers = { ...(JSON.parse(row.headers) as Record<string, string>), 'X-Charter-Mail-Id': row.id };
+      await this.mailer.send({ to: row.recipient, subject: row.subject, text: row.text, ...(row.html ? { html: row.html } : {}), headers });
+      await this.store.db
+        .updateTable('mail_outbox')
+        .set({ status: 'sent', sent_at: this.clock().toISOString(), attempts: sql<number>`attempts + 1`, claimed_until: null, last_error: null })
+        .where('id', '=', row.id)
+        .where('claimed_by', '=', this.worker)
+        .execute();
+      return true;
+    } catch (error) {
+      const attempts = row.attempts + 1;
+      const next = new Date(this.clock().getTime() + backoffSeconds(attempts) * 1000).toISOString();
+      await this.store.db
+        .updateTable('mail_outbox')
+        .set({ attempts, next_attempt_at: next, claimed_until: null, last_error: String((error as Error).message ?? error).slice(0, 500) })
+        .where('id', '=', row.id)
+        .execute();
+      console.error(`[outbox] ${row.id} to ${row.recipient} failed (attempt ${attempts}), retry at ${next}: ${(error as Error).message}`);
+      return false;
     }
   }
 

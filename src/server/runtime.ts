@@ -31,7 +31,7 @@ export function openConfiguredStore(config: ServerConfig): Promise<Store> {
 /** The outbox and its worker over the SMTP (or development) mailer. */
 function startOutbox(store: Store, config: ServerConfig, clock: () => Date, options: RuntimeOptions): { outbox: Outbox; close(): Promise<void> } {
   const smtp = mailerFor(config);
-  const outbox = new Outbox(store, smtp, { clock });
+  const outbox = new Outbox(store, smtp, { clock, leaseSeconds: config.mailLeaseSeconds });
   if (options.delivery === 'background') outbox.start();
   return {
     outbox,
