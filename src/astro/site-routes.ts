@@ -40,6 +40,7 @@ export const siteRoutes: Record<Target, SiteRoute[]> = {
     page('/evidence/[...window]', 'evidence.astro'),
     page('/matrix', 'matrix.astro'),
     page('/soa', 'soa.astro'),
+    page('/boundary', 'boundary.astro'),
     page('/exports', 'exports.astro'),
     page('/exports/[file]', 'export.ts'),
     page('/search', 'search.astro'),

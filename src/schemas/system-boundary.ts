@@ -10,6 +10,8 @@ export const boundaryComponentSchema = z.strictObject({
   reason: nonEmpty,
   /** Whether the trust center may show this component. */
   public: z.boolean().default(true),
+  /** Codes of the controls that cover the component, e.g. [FW-01, FW-03]; the portal's boundary page links them, `check` rejects unknown ones. Never published. */
+  controls: z.array(nonEmpty).default([]),
 });
 
 export const systemBoundarySchema = z.strictObject({

@@ -82,6 +82,14 @@ describe('the portal has no broken links', () => {
     expect(page.indexOf('id="out-of-scope"')).toBeLessThan(page.indexOf('P1 Privacy notice'));
   });
 
+  it('shows every boundary component and responsibility row, internal ones too, linked to their controls', () => {
+    const page = readFileSync(join(portal, 'boundary/index.html'), 'utf8');
+    expect(page).toContain('Production privileged access path');
+    expect(page).toContain('Returned and failed gateways');
+    expect(page).toMatch(/href="\/controls\/AC-05\/"/);
+    expect(readFileSync(join(portal, 'index.html'), 'utf8')).toContain('href="/boundary/"');
+  });
+
   it('writes a search index for the portal', () => {
     expect(existsSync(join(portal, 'pagefind/pagefind.js'))).toBe(true);
     expect(existsSync(join(portal, 'pagefind/pagefind-entry.json'))).toBe(true);

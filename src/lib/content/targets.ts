@@ -56,11 +56,18 @@ export const targetViews: Record<Target, Partial<Record<CollectionName, Collecti
     },
     systemBoundary: {
       schema: systemBoundarySchema,
-      project: (data) => ({ ...(data as SystemBoundary), components: (data as SystemBoundary).components.filter((c) => c.public) }),
+      // Which internal controls cover a component or row stays in the portal.
+      project: (data) => ({
+        ...(data as SystemBoundary),
+        components: (data as SystemBoundary).components.filter((c) => c.public).map(({ controls: _internal, ...c }) => c),
+      }),
     },
     sharedResponsibility: {
       schema: sharedResponsibilitySchema,
-      project: (data) => ({ ...(data as SharedResponsibility), rows: (data as SharedResponsibility).rows.filter((r) => r.public) }),
+      project: (data) => ({
+        ...(data as SharedResponsibility),
+        rows: (data as SharedResponsibility).rows.filter((r) => r.public).map(({ controls: _internal, ...r }) => r),
+      }),
     },
     subprocessors: whole('subprocessors'),
     trustPages: whole('trustPages'),

@@ -277,6 +277,17 @@ export function buildGraph(content: ContentSet, rejected: readonly RejectedEntry
     node.controls.forEach((control) => control.runbooks.push(node));
   }
 
+  // The boundary and shared-responsibility statements name the controls that cover each part.
+  const scopedControls = (entry: Located, list: readonly { controls?: string[] }[], field: string) =>
+    list.forEach((item, i) =>
+      item.controls?.forEach((code, c) => {
+        if (!controls.has(controlId(code)) && !invalid.controls.has(controlId(code)))
+          problem(entry, [field, i, 'controls', c], `unknown control "${code}"; use an id from content/controls/`);
+      }),
+    );
+  if (content.systemBoundary) scopedControls(content.systemBoundary, content.systemBoundary.data.components, 'components');
+  if (content.sharedResponsibility) scopedControls(content.sharedResponsibility, content.sharedResponsibility.data.rows, 'rows');
+
   const applicability = content.applicability;
   applicability?.data.exclusions.forEach((exclusion, index) => {
     const parts = splitRequirementId(exclusion.requirement);

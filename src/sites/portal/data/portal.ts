@@ -12,6 +12,9 @@ export const root = contentRoot(new URL(`file://${process.cwd()}/`));
 const { content, entries } = await loadContentSet(Object.keys(collections) as CollectionName[], root);
 export const graph = buildGraph(content).graph;
 export const site = graph.site!;
+/** The boundary and shared-responsibility statements in full, internal parts included (the trust center gets only the public ones). */
+export const systemBoundary = content.systemBoundary?.data;
+export const sharedResponsibility = content.sharedResponsibility?.data;
 
 /** The instant every portal page judges dates at; pages that depend on it say so. */
 export const clock = processClock(site.asOf);
