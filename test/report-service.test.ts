@@ -51,15 +51,28 @@ describe.each(storeKinds)('the report request flow (%s)', (kind) => {
 
   const tokenFrom = (text: string, path: string) =>
     new URL(new RegExp(`https://trust\\.example${path}\\?token=[^\\s&]+`).exec(text)![0]).searchParams.get('token')!;
+  /** The first mail to `address` whose subject matches, once the outbox has delivered it. */
+  const mailTo = async (address: string, subject: RegExp) => {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const mail = smtp.messages.find((m) => m.to && 'text' in m.to && m.to.text === address && subject.test(m.subject ?? ''));
+      if (mail) return mail;
+      if (Date.now() > deadline) throw new Error(`no mail "${subject.source}" to ${address}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  };
+  /** The NDA token from the link mailed to the requester: the only way it reaches anyone. */
+  const ndaTokenFor = async (address: string) => tokenFrom((await mailTo(address, /^Confirm your request/)).text!, '/request/nda/');
+  const grantFor = (address: string) => mailTo(address, /^Your access/);
 
   it('takes a request through NDA, review and download', async () => {
     const submitted = await service.submit(form, context);
-    expect(submitted.kind).toBe('nda');
-    if (submitted.kind !== 'nda') return;
-    const accepted = await service.acceptNda(submitted.ndaToken, context);
+    expect(submitted.kind).toBe('check-inbox');
+    if (submitted.kind !== 'check-inbox') return;
+    const accepted = await service.acceptNda(await ndaTokenFor('jo@prospect.example'), context);
     expect(accepted.kind === 'decided' && accepted.request.status).toBe('pending');
 
-    const reviewerMails = await smtp.waitFor(settings.access.reviewers.length);
+    const reviewerMails = (await smtp.waitFor(1 + settings.access.reviewers.length)).slice(1);
     expect(reviewerMails.map((m) => (m.to && 'text' in m.to ? m.to.text : ''))).toEqual(settings.access.reviewers);
     const approveToken = tokenFrom(reviewerMails[0]!.text!, '/request/review/');
     const reviewed = await service.review(approveToken, 'approve');
@@ -67,8 +80,8 @@ describe.each(storeKinds)('the report request flow (%s)', (kind) => {
     // The same link cannot be used twice.
     expect(await service.review(approveToken, 'approve')).toMatchObject({ kind: 'refused', status: 409 });
 
-    const [grant] = (await smtp.waitFor(settings.access.reviewers.length + 1)).slice(-1);
-    expect(grant!.subject).toBe('Your access to SOC 2 Type II report 2025–2026');
+    const grant = await grantFor('jo@prospect.example');
+    expect(grant.subject).toBe('Your access to SOC 2 Type II report 2025–2026');
     const downloaded = await service.download(tokenFrom(grant!.text!, '/request/download/'), context);
     expect(downloaded.kind).toBe('file');
     if (downloaded.kind !== 'file') return;
@@ -85,9 +98,8 @@ describe.each(storeKinds)('the report request flow (%s)', (kind) => {
 
   it('approves a listed customer at once and skips the NDA for a listed government buyer', async () => {
     const customer = await service.submit({ ...form, email: 'ops@coldline-logistics.example' }, context);
-    expect(customer.kind).toBe('nda');
-    if (customer.kind !== 'nda') return;
-    const decided = await service.acceptNda(customer.ndaToken, context);
+    expect(customer.kind).toBe('check-inbox');
+    const decided = await service.acceptNda(await ndaTokenFor('ops@coldline-logistics.example'), context);
     expect(decided.kind === 'decided' && decided.request.status).toBe('approved');
 
     const government = await service.submit({ ...form, email: 'buyer@bund.example' }, context);
@@ -95,8 +107,44 @@ describe.each(storeKinds)('the report request flow (%s)', (kind) => {
     expect(government.kind === 'decided' && government.request.status).toBe('pending');
     expect((await store.log({})).filter((r) => r.subject === (government as { request: { id: string } }).request.id).map((r) => r.kind)).toEqual([
       'request.created',
-      'nda.covered-by-domain',
+      'nda.bypassed',
     ]);
+  });
+
+  it('mails the NDA link to the requester only, so an acceptance proves the address; domain coverage follows only from such acceptances', async () => {
+    const stranger = await service.submit({ ...form, email: 'ceo@prospect.example' }, context);
+    // Nothing that could accept the NDA comes back to whoever filled in the form.
+    expect(stranger.kind).toBe('check-inbox');
+    expect(JSON.stringify(stranger)).not.toMatch(/token|eyJ/);
+    const mail = await mailTo('ceo@prospect.example', /^Confirm your request for SOC 2 Type II report/);
+    expect(mail.text).toContain('https://trust.example/request/nda/?token=');
+    // Until someone from the domain accepts from their own inbox, the next requester is not covered.
+    expect((await service.submit({ ...form, email: 'kim@prospect.example' }, context)).kind).toBe('check-inbox');
+    // A link made for another purpose or request does not accept anything.
+    expect(await service.acceptNda(tokenFrom(mail.text!, '/request/nda/').slice(0, -2), context)).toMatchObject({ kind: 'refused' });
+    expect((await store.get((stranger as { request: { id: string } }).request.id))!.status).toBe('awaiting-nda');
+
+    const link = await service.ndaLink(await ndaTokenFor('ceo@prospect.example'));
+    expect(link).toMatchObject({ kind: 'ask', request: { email: 'ceo@prospect.example', status: 'awaiting-nda' } });
+    const accepted = await service.acceptNda(await ndaTokenFor('ceo@prospect.example'), context);
+    expect(accepted.kind === 'decided' && accepted.request.ndaAcceptedAt).toBeTruthy();
+    // Now the verified acceptance covers the company's next requester.
+    const colleague = await service.submit({ ...form, email: 'lee@prospect.example' }, context);
+    expect(colleague.kind).toBe('decided');
+
+    // A personal-mail domain is never covered, however many of its users accepted.
+    await service.submit({ ...form, email: 'someone@gmail.com' }, context);
+    await service.acceptNda(await ndaTokenFor('someone@gmail.com'), context);
+    expect((await service.submit({ ...form, email: 'other@gmail.com' }, context)).kind).toBe('check-inbox');
+  });
+
+  it('records a request from an ndaBypass organisation as a bypass, with no NDA filled in', async () => {
+    const government = await service.submit({ ...form, email: 'buyer@bund.example' }, context);
+    expect(government.kind).toBe('decided');
+    const stored = (await store.get((government as { request: { id: string } }).request.id))!;
+    expect(stored.status).toBe('pending');
+    expect([stored.ndaVersion, stored.ndaHash, stored.ndaAcceptedAt]).toEqual([undefined, undefined, undefined]);
+    expect((await store.log()).map((r) => r.kind)).toEqual(['request.created', 'nda.bypassed']);
   });
 
   it('refuses invalid fields, the honeypot, public documents and repeated requests', async () => {
@@ -113,14 +161,14 @@ describe.each(storeKinds)('the report request flow (%s)', (kind) => {
     expect(await service.submit({ ...form, document: 'no-such-thing' }, context)).toMatchObject({ kind: 'invalid' });
     const results = [];
     for (let i = 0; i < 6; i++) results.push((await service.submit(form, { ...context, ip: '198.51.100.1' })).kind);
-    expect(results).toEqual(['nda', 'nda', 'nda', 'nda', 'nda', 'rate-limited']);
+    expect(results).toEqual(['check-inbox', 'check-inbox', 'check-inbox', 'check-inbox', 'check-inbox', 'rate-limited']);
   });
 
   it("does not lock a victim out when strangers use the victim's email, and shares limits across instances", async () => {
     // Five strangers, each from their own address, use the victim's email.
-    for (let i = 0; i < 5; i++) expect((await service.submit(form, { ...context, ip: `198.51.100.${i}` })).kind).toBe('nda');
+    for (let i = 0; i < 5; i++) expect((await service.submit(form, { ...context, ip: `198.51.100.${i}` })).kind).toBe('check-inbox');
     // The victim, from their own address, still gets through.
-    expect((await service.submit(form, { ...context, ip: '192.0.2.50' })).kind).toBe('nda');
+    expect((await service.submit(form, { ...context, ip: '192.0.2.50' })).kind).toBe('check-inbox');
     // A second instance on the same store shares the per-address limit: 10 an hour, not 10 each.
     const other = new ReportService(settings, new ReportRequestStore(db), outbox.mailerThroughOutbox, 's'.repeat(40));
     const kinds = [];
@@ -141,8 +189,8 @@ describe.each(storeKinds)('the report request flow (%s)', (kind) => {
     let now = new Date('2026-11-22T10:00:00Z');
     const clocked = new ReportService(settings, new ReportRequestStore(db, () => now), outbox.mailerThroughOutbox, 's'.repeat(40), () => now);
     const submitted = await clocked.submit({ ...form, email: 'ops@coldline-logistics.example' }, context);
-    await clocked.acceptNda((submitted as { ndaToken: string }).ndaToken, context);
-    const grant = (await smtp.waitFor(1))[0]!;
+    await clocked.acceptNda(await ndaTokenFor('ops@coldline-logistics.example'), context);
+    const grant = await grantFor('ops@coldline-logistics.example');
     const token = tokenFrom(grant.text!, '/request/download/');
     expect((await clocked.download(token, context)).kind).toBe('file');
     now = new Date('2026-12-23T10:00:01Z'); // 30 days of access have passed
@@ -155,8 +203,12 @@ describe.each(storeKinds)('the report request flow (%s)', (kind) => {
   it('keeps mail in the outbox while SMTP is down, answers the requester, and sends it once SMTP is back', async () => {
     const down = new Outbox(db, smtpMailer({ host: '127.0.0.1', port: 1, secure: false, from: 'trust@kestrel.example' }));
     const offline = new ReportService(settings, store, down.mailerThroughOutbox, 's'.repeat(40));
-    const submitted = await offline.submit({ ...form, email: 'ops@coldline-logistics.example' }, context);
-    const decided = await offline.acceptNda((submitted as { ndaToken: string }).ndaToken, context);
+    // The NDA link went out while SMTP was up; then SMTP goes down.
+    const submitted = await service.submit({ ...form, email: 'ops@coldline-logistics.example' }, context);
+    expect(submitted.kind).toBe('check-inbox');
+    const ndaToken = await ndaTokenFor('ops@coldline-logistics.example');
+    await outbox.stop();
+    const decided = await offline.acceptNda(ndaToken, context);
     expect(decided.kind === 'decided' && decided.request.status).toBe('approved');
     await down.stop();
     await down.deliverDue();
@@ -165,19 +217,21 @@ describe.each(storeKinds)('the report request flow (%s)', (kind) => {
     expect(waiting[0]).toMatchObject({ to: 'ops@coldline-logistics.example', attempts: expect.any(Number) });
     expect(waiting[0]!.lastError).toBeTruthy();
     // SMTP is back: an operator retries (charter mail retry), and the grant goes out exactly once.
-    expect(await outbox.retryNow()).toBe(1);
-    expect(await outbox.deliverDue()).toBe(1);
-    expect(await outbox.deliverDue()).toBe(0);
-    const mails = await smtp.waitFor(1);
-    expect(mails.map((m) => m.subject)).toEqual(['Your access to SOC 2 Type II report 2025–2026']);
-    expect(await outbox.list({ status: 'pending' })).toEqual([]);
+    const back = new Outbox(db, smtpMailer({ host: '127.0.0.1', port: smtp.port, secure: false, from: 'trust@kestrel.example' }));
+    expect(await back.retryNow()).toBe(1);
+    expect(await back.deliverDue()).toBe(1);
+    expect(await back.deliverDue()).toBe(0);
+    await back.stop();
+    const mails = await smtp.waitFor(2);
+    expect(mails.map((m) => m.subject)).toEqual(['Confirm your request for SOC 2 Type II report 2025–2026', 'Your access to SOC 2 Type II report 2025–2026']);
+    expect(await back.list({ status: 'pending' })).toEqual([]);
   });
 
   it('counts downloads per link in the store and stops at the limit', async () => {
     const limited = new ReportService(settings, store, outbox.mailerThroughOutbox, 's'.repeat(40), undefined, { downloadLimit: 3 });
     const submitted = await limited.submit({ ...form, email: 'ops@coldline-logistics.example' }, context);
-    await limited.acceptNda((submitted as { ndaToken: string }).ndaToken, context);
-    const token = tokenFrom((await smtp.waitFor(1))[0]!.text!, '/request/download/');
+    await limited.acceptNda(await ndaTokenFor('ops@coldline-logistics.example'), context);
+    const token = tokenFrom((await grantFor('ops@coldline-logistics.example')).text!, '/request/download/');
     const results = await Promise.all(Array.from({ length: 6 }, () => limited.download(token, context)));
     expect(results.filter((r) => r.kind === 'file')).toHaveLength(3);
     expect(results.filter((r) => r.kind === 'refused')).toEqual(Array(3).fill(expect.objectContaining({ status: 429, title: 'This link has been used up' })));

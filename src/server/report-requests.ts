@@ -178,7 +178,8 @@ export class ReportRequestStore {
   }
 
   /**
-   * Records the NDA for a request (accepted now, or covered) and moves it to pending; `then`
+   * Records the NDA for a request (accepted now, covered by the domain, or bypassed: then no NDA
+   * fields are filled in) and moves it to pending; `then`
    * decides it in the same transaction when the rules already know the outcome, and `mails`
    * are queued with it.
    */
@@ -186,7 +187,7 @@ export class ReportRequestStore {
     id: string,
     nda: { version: string; hash: string },
     context: RequestContext,
-    covered = false,
+    covered: boolean | 'bypass' = false,
     then: { decision?: Decision; mails?: MailsFor } = {},
   ): Promise<ReportRequest> {
     const now = this.clock();
@@ -209,12 +210,18 @@ export class ReportRequestStore {
       }
       await tx.db
         .updateTable('report_requests')
-        .set({ nda_version: nda.version, nda_hash: nda.hash, nda_accepted_at: now.toISOString(), status: 'pending' })
+        .set(
+          covered === 'bypass'
+            ? { status: 'pending' }
+            : { nda_version: nda.version, nda_hash: nda.hash, nda_accepted_at: now.toISOString(), status: 'pending' },
+        )
         .where('id', '=', id)
         .execute();
       await appendAudit(
         tx,
-        { kind: covered ? 'nda.covered-by-domain' : 'nda.accepted', subject: id, actor: 'requester', data: { version: nda.version, hash: nda.hash } },
+        covered === 'bypass'
+          ? { kind: 'nda.bypassed', subject: id, actor: 'rule', data: { domain: request.domain } }
+          : { kind: covered ? 'nda.covered-by-domain' : 'nda.accepted', subject: id, actor: 'requester', data: { version: nda.version, hash: nda.hash } },
         now,
       );
       if (then.decision) return this.decideIn(tx, id, then.decision, then.mails, now);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { z } from 'zod';
-import { decideAccess, emailDomain, needsNda } from '../lib/access/access-rules.ts';
+import { decideAccess, domainMatches, emailDomain, isFreeMail, needsNda } from '../lib/access/access-rules.ts';
 import { formatDate } from '../lib/time/dates.ts';
 import type { AccessSettings } from '../schemas/access.ts';
 import type { Nda, TrustDocument } from '../schemas/trust.ts';
@@ -10,7 +10,7 @@ import { escapeHtml, headerLine } from './html.ts';
 import type { MailMessage, Mailer } from './mailer.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { RequestError, type ReportRequest, type ReportRequestStore, type RequestContext } from './report-requests.ts';
-import { signedLink, signToken, verifyToken, type TokenCheck, type TokenClaims } from './tokens.ts';
+import { signedLink, verifyToken, type TokenCheck, type TokenClaims } from './tokens.ts';
 import { wallClock } from '../lib/time/clock.ts';
 
 /** What the request server knows of the content: read at start-up, never from the browser. */
@@ -43,7 +43,8 @@ export type RequestForm = z.infer<typeof requestFormSchema>;
 export type SubmitResult =
   | { kind: 'invalid'; errors: Partial<Record<keyof RequestForm | 'form', string>> }
   | { kind: 'rate-limited' }
-  | { kind: 'nda'; request: ReportRequest; ndaToken: string }
+  /** The NDA link went to the requester's address: only its owner can accept. */
+  | { kind: 'check-inbox'; request: ReportRequest }
   | { kind: 'decided'; request: ReportRequest };
 
 export type TokenRefusal = { kind: 'refused'; status: number; title: string; message: string };
@@ -134,18 +135,30 @@ export class ReportService {
     if (!(await this.perIp.allow(context.ip)) || !(await this.perEmail.allow(`${form.email} ${context.ip}`))) return { kind: 'rate-limited' };
 
     const domain = emailDomain(form.email);
-    const mustAcceptNda = needsNda(form.email, this.settings.access, await this.store.domainAcceptedNda(domain, this.settings.nda.meta.version));
+    const access = this.settings.access;
+    // Every acceptance on record was made from a link mailed to its person, so it proves they own
+    // the address; a personal-mail provider's domain is nobody's company and never covered.
+    const domainCovered = !isFreeMail(domain, access) && (await this.store.domainAcceptedNda(domain, this.settings.nda.meta.version));
+    const mustAcceptNda = needsNda(form.email, access, domainCovered);
     const request = await this.store.create(
       { documentId: document.id, name: form.name, email: form.email, company: form.company, reason: form.reason, domain, status: 'awaiting-nda' },
       context,
+      mustAcceptNda ? async (created) => [await this.ndaMail(created, document)] : undefined,
     );
-    if (mustAcceptNda) return { kind: 'nda', request, ndaToken: await this.ndaToken(request.id) };
-    // NDA bypass or covered by the domain: record why, then apply the rules at once.
-    return { kind: 'decided', request: await this.settle(request, context, true) };
+    if (mustAcceptNda) {
+      this.mailer.nudge?.();
+      return { kind: 'check-inbox', request };
+    }
+    // An NDA bypass is recorded as one (no NDA version, hash or acceptance time); a domain's
+    // earlier acceptance is recorded as covering this request.
+    return { kind: 'decided', request: await this.settle(request, context, domainMatches(domain, access.ndaBypass) ? 'bypass' : true) };
   }
 
-  ndaToken(requestId: string): Promise<string> {
-    return signToken(this.secret, { purpose: 'nda', subject: requestId, exp: this.seconds() + DAY });
+  /** The requester opened the mailed NDA link: the request to show the agreement for. Records nothing. */
+  async ndaLink(token: string): Promise<{ kind: 'ask'; request: ReportRequest; document?: TrustDocument } | TokenRefusal> {
+    const link = await this.requestFor(token, 'nda');
+    if ('kind' in link) return link;
+    return { kind: 'ask', request: link.request, document: this.gatedDocument(link.request.documentId) };
   }
 
   async acceptNda(token: string, context: RequestContext): Promise<{ kind: 'decided'; request: ReportRequest } | TokenRefusal> {
@@ -169,7 +182,7 @@ export class ReportService {
    * (the grant, or the reviewers' links) queued in the outbox: a crash cannot leave a decision
    * without its mail, and SMTP being down delays the mail instead of failing the request.
    */
-  private async settle(request: ReportRequest, context: RequestContext, covered = false): Promise<ReportRequest> {
+  private async settle(request: ReportRequest, context: RequestContext, covered: boolean | 'bypass' = false): Promise<ReportRequest> {
     const document = this.gatedDocument(request.documentId)!;
     const decision = decideAccess(request.email, document.access as 'nda' | 'approval', this.settings.access);
     const nda = { version: this.settings.nda.meta.version, hash: ndaHash(this.settings.nda) };
@@ -310,6 +323,16 @@ export class ReportService {
       });
     }
     return mails;
+  }
+
+  private async ndaMail(request: ReportRequest, document: TrustDocument): Promise<MailMessage> {
+    const link = await this.link('/request/nda/', { purpose: 'nda', subject: request.id, exp: this.seconds() + DAY });
+    return {
+      to: request.email,
+      subject: headerLine(`Confirm your request for ${document.title}`),
+      text: `Hello ${request.name},\n\nTo receive ${document.title} from ${this.settings.organisation}, open this link, read the non-disclosure agreement and accept it:\n${link}\n\nThe link works for 24 hours and is for you alone: it confirms that this address is yours. If you did not ask for the document, ignore this mail.\n`,
+      html: `<p>Hello ${escapeHtml(request.name)},</p><p>To receive <strong>${escapeHtml(document.title)}</strong> from ${escapeHtml(this.settings.organisation)}, open this link, read the non-disclosure agreement and accept it:</p><p><a href="${escapeHtml(link)}">Read and accept the NDA</a></p><p>The link works for 24 hours and is for you alone: it confirms that this address is yours. If you did not ask for the document, ignore this mail.</p>`,
+    };
   }
 
   private async grantMails(request: ReportRequest, document: TrustDocument): Promise<MailMessage[]> {
