@@ -130,6 +130,8 @@ describe('the charter command line', () => {
       'evidence import',
       'evidence status',
       'evidence schema',
+      'oscal',
+      'audit-package',
     ]);
   });
 

@@ -5,8 +5,6 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { AuditPackageError, auditPackageFiles, planAuditPackage, writeAuditPackage } from '../lib/audit/package.ts';
-import { ChromiumMissingError, chromiumExecutable, printPdfs } from '../lib/audit/pdf.ts';
 import { periodText, type Period } from '../lib/time/audit-period.ts';
 import { plural } from '../lib/words.ts';
 import type { CharterCommand } from './command.ts';
@@ -68,6 +66,9 @@ export function auditPackageCommand(program: CharterCommand): void {
     .action(async (options: PeriodValues & { framework: string; out: string }, command: CharterCommand) => {
       const root = rootOf(command);
       const period = periodOption(options, true)!;
+      // Loaded here, not above: PDF printing, Markdown and ZIP are needed by this command only.
+      const { AuditPackageError, auditPackageFiles, planAuditPackage, writeAuditPackage } = await import('../lib/audit/package.ts');
+      const { ChromiumMissingError, chromiumExecutable, printPdfs } = await import('../lib/audit/pdf.ts');
       try {
         const plan = await planAuditPackage(root, { framework: options.framework, period });
         chromiumExecutable();
