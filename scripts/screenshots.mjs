@@ -1,11 +1,13 @@
 // Screenshots of the built sites for the README and for reviewing changes:
-//   node scripts/screenshots.mjs [outDir=docs/screenshots]   (after npm run build)
+//   node scripts/screenshots.mjs [outDir=docs/screenshots] [builtDir=dist] [name-filter]   (after npm run build)
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { serveDirectory } from '../src/server/static.ts';
 import { launchChromium } from '../test/browser.ts';
 
 const out = process.argv[2] ?? 'docs/screenshots';
+const built = process.argv[3] ?? 'dist';
+const only = process.argv[4] ? new RegExp(process.argv[4]) : undefined;
 const shots = [
   ['portal', '/', 'portal-home'],
   ['portal', '/policies/access-control/', 'portal-policy'],
@@ -32,7 +34,7 @@ const viewports = { desktop: { width: 1366, height: 900 }, phone: { width: 390, 
 await mkdir(out, { recursive: true });
 const servers = {};
 for (const site of ['portal', 'trust']) {
-  const server = serveDirectory(join(process.cwd(), 'dist', site));
+  const server = serveDirectory(resolve(built, site));
   await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
   servers[site] = server;
 }
@@ -40,6 +42,7 @@ for (const [name, viewport] of Object.entries(viewports)) {
   const browser = await launchChromium({ viewport, deviceScaleFactor: name === 'phone' ? 2 : 1 });
   const page = await browser.newPage();
   for (const [site, path, file] of shots) {
+    if (only && !only.test(file)) continue;
     const { port } = servers[site].address();
     await page.goto(`http://127.0.0.1:${port}${path}`, { waitUntil: 'networkidle' });
     if (path.startsWith('/search/')) await page.waitForSelector('.pagefind-ui__result', { timeout: 10_000 });

@@ -78,6 +78,11 @@ export const siteSchema = z.strictObject({
      * `vulnerability-disclosure`. When unset, the public policy whose id mentions "disclosure".
      */
     disclosurePolicy: slug.optional(),
+    /**
+     * False when the trust center is published to a static host without Charter's server: the
+     * site then has no request or subscribe forms, and says to ask by email instead.
+     */
+    server: z.boolean().default(true),
   }),
   portal: z.strictObject({
     /** Internal address of the policy portal, used in reminder emails. */

@@ -120,6 +120,12 @@ describe('the built trust center', () => {
       expect(entry.id).toMatch(/^tag:trust\.kestrel\.example,\d{4}-\d{2}-\d{2}:updates\//);
       expect(entry.updated).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
       expect(await exists(pathOf(entry.link[0]['@href']))).toBe(true);
+      // The whole post, as the update's page shows it, with links that work away from the site.
+      expect(entry.content['@type']).toBe('html');
+      const post = await text(`${pathOf(entry.link[0]['@href'])}index.html`);
+      const firstParagraph = /<div class="prose">\s*(<p>[\s\S]*?<\/p>)/.exec(post)![1]!;
+      expect(entry.content['#text'].replace(/\s+/g, ' ')).toContain(firstParagraph.replace(/\s+/g, ' ').replace(/href="\//g, `href="${TRUST_URL}/`));
+      expect(entry.content['#text']).not.toMatch(/(href|src)="\/(?!\/)/);
     }
   });
 
@@ -167,6 +173,8 @@ describe('the built trust center', () => {
     for (const page of await htmlPages()) {
       const html = await text(page === '/404/' ? '404.html' : `${page}index.html`);
       if (page !== '/404/') expect(html, page).toContain(`<link rel="canonical" href="${TRUST_URL}${page}">`);
+      // The 404 page has no address of its own to share.
+      expect(/<meta property="og:url" content="([^"]+)"/.exec(html)?.[1], page).toBe(page === '/404/' ? undefined : `${TRUST_URL}${page}`);
       expect(html.match(/<link rel="alternate" type="application\/atom\+xml"/g), page).toHaveLength(2);
       const image = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1];
       expect(image, page).toBe(`${TRUST_URL}/og/${page.replace(/^\/|\/$/g, '') || 'index'}.png`);

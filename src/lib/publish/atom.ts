@@ -88,3 +88,11 @@ export function atomFeed(feed: AtomFeed): string {
 export function tagUri(siteUrl: string, date: string, specific: string): string {
   return `tag:${new URL(siteUrl).hostname},${date.slice(0, 10)}:${specific}`;
 }
+
+/**
+ * Makes site-relative links and images in a post's HTML absolute: a feed reader shows the post
+ * away from the site, where "/updates/…" would point nowhere.
+ */
+export function absoluteLinks(html: string, siteUrl: string): string {
+  return html.replace(/\b(href|src)="(\/(?!\/)[^"]*)"/g, (_, attribute: string, path: string) => `${attribute}="${new URL(path, siteUrl).href}"`);
+}

@@ -7,7 +7,7 @@ import { previewImageSize, type PreviewImageInput } from './preview-image-paths.
 export { previewImagePath, previewImageSize, type PreviewImageInput } from './preview-image-paths.ts';
 
 /** Bump when the template below changes, so cached images are rendered again. */
-const templateVersion = 6;
+const templateVersion = 7;
 
 const fontFiles = { 400: 'inter-latin-400-normal.woff', 600: 'inter-latin-600-normal.woff', 700: 'inter-latin-700-normal.woff' } as const;
 
@@ -88,6 +88,13 @@ const tones = {
   accent: { fg: '#0b5f58', bg: '#e6f4f2' },
 };
 
+/** Text cut to at most `max` characters at a word boundary, with an ellipsis when cut. */
+export function clampAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max).replace(/\s+\S*$/, '');
+  return `${cut.replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
 function template(input: PreviewImageInput): Node {
   const logo = input.logoSvg
     ? ({
@@ -150,7 +157,7 @@ function template(input: PreviewImageInput): Node {
           el(
             'div',
             { display: 'block', fontSize: 26, lineHeight: 1.4, color: colors.ink2, marginTop: 20, lineClamp: input.title.length > 60 ? 1 : 2 },
-            input.description,
+            clampAtWord(input.description, input.title.length > 60 ? 64 : 128),
           ),
       ),
       el(
