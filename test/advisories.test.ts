@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import csafSchema from '@secvisogram/csaf-validator-lib/lib/schemaTests/csaf_2_0/schema.js';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import * as openpgp from 'openpgp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { parseCvss31 } from '../src/lib/advisories/cvss.ts';
 import { csafAdvisory } from '../src/lib/advisories/csaf.ts';
-import { csafProviderFiles } from '../src/lib/advisories/provider.ts';
+import { csafProviderFiles, signProviderFiles } from '../src/lib/advisories/provider.ts';
+import { clearSign, readSigningKey } from '../src/lib/advisories/sign.ts';
 import { checkContent } from '../src/lib/content/check.ts';
 import { loadContent } from '../src/lib/content/load.ts';
 import { formatProblem } from '../src/lib/content/problems.ts';
@@ -322,6 +324,14 @@ const providerMetadataSchema = {
       },
     },
     last_updated: { type: 'string', format: 'date-time' },
+    public_openpgp_keys: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['url'],
+        properties: { fingerprint: { type: 'string', pattern: '^[0-9a-fA-F]{40,}$' }, url: { type: 'string', format: 'uri' } },
+      },
+    },
     list_on_CSAF_aggregators: { type: 'boolean' },
     metadata_version: { enum: ['2.0'] },
     mirror_on_CSAF_aggregators: { type: 'boolean' },
@@ -339,5 +349,71 @@ describe('subscriber news', () => {
       ['advisory:ksa-2026-001:3', 'updates', '2026-09-15', 'https://trust.kestrel.example/product-security/#ksa-2026-001'],
     ]);
     expect(news[1]!.title).toBe('Security advisory updated (revision 2): KSA-2026-001 KG-200: unauthenticated access to the Modbus bridge configuration API');
+  });
+});
+
+describe('OpenPGP signatures', () => {
+  it('signs every CSAF document and names the public key in provider-metadata.json; the signatures verify with the published key', async () => {
+    const { privateKey } = await openpgp.generateKey({
+      type: 'ecc',
+      curve: 'curve25519Legacy',
+      userIDs: [{ name: 'Kestrel PSIRT', email: 'security@kestrel.example' }],
+      format: 'armored',
+    });
+    const signing = await readSigningKey(privateKey);
+    const { content } = await loadContent(directorySource(project), ['products', 'advisories']);
+    const input = {
+      products: content.products.map((p) => p.data),
+      advisories: content.advisories,
+      publisher,
+      site: { base },
+      fallbackUpdated: '2026-11-22T00:00:00.000Z',
+    };
+    const files = await signProviderFiles(csafProviderFiles(input), input, signing);
+    const metadata = JSON.parse(files.get('provider-metadata.json')!);
+    const [key] = metadata.public_openpgp_keys;
+    expect(key.fingerprint).toBe(signing.fingerprint);
+    const published = await openpgp.readKey({ armoredKey: files.get(new URL(key.url).href.slice(base.length))! });
+    const documents = [...files.keys()].filter((p) => p.startsWith('white/') && p.endsWith('.json'));
+    expect(documents).toHaveLength(5);
+    for (const path of documents) {
+      const verification = await openpgp.verify({
+        message: await openpgp.createMessage({ text: files.get(path)! }),
+        signature: await openpgp.readSignature({ armoredSignature: files.get(`${path}.asc`)! }),
+        verificationKeys: published,
+      });
+      await expect(verification.signatures[0]!.verified).resolves.toBe(true);
+    }
+    // A changed byte fails verification.
+    const tampered = await openpgp.verify({
+      message: await openpgp.createMessage({ text: files.get(documents[0]!)!.replace('KG-200', 'KG-201') }),
+      signature: await openpgp.readSignature({ armoredSignature: files.get(`${documents[0]}.asc`)! }),
+      verificationKeys: published,
+    });
+    await expect(tampered.signatures[0]!.verified).rejects.toThrow();
+  });
+
+  it('cleartext-signs security.txt so it verifies and still reads as the same fields', async () => {
+    const { privateKey, publicKey } = await openpgp.generateKey({
+      type: 'ecc',
+      curve: 'curve25519Legacy',
+      userIDs: [{ email: 'security@kestrel.example' }],
+      format: 'armored',
+    });
+    const text = securityTxt({
+      contact: ['mailto:security@kestrel.example'],
+      expires: new Date('2027-11-21T00:00:00Z'),
+      canonical: [],
+      csaf: [`${base}provider-metadata.json`],
+    });
+    const signed = await clearSign(text, await readSigningKey(privateKey));
+    const message = await openpgp.readCleartextMessage({ cleartextMessage: signed });
+    const verification = await openpgp.verify({ message, verificationKeys: await openpgp.readKey({ armoredKey: publicKey }) });
+    await expect(verification.signatures[0]!.verified).resolves.toBe(true);
+    expect(message.getText().trimEnd()).toBe(text.trimEnd());
+  });
+
+  it('names the variable when the key is not a private key', async () => {
+    await expect(readSigningKey('not a key')).rejects.toThrow(/^CHARTER_OPENPGP_KEY: not a usable armoured OpenPGP private key/);
   });
 });

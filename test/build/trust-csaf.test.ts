@@ -2,8 +2,11 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'node-html-parser';
-import { describe, expect, inject, it } from 'vitest';
+import * as openpgp from 'openpgp';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { serverDir } from '../../src/astro/build-paths.ts';
 import { csafErrors } from '../csaf.ts';
+import { exampleRoot, type ExampleRoot } from '../example-root.ts';
 
 // What a buyer's CSAF tooling and a visitor find in the example trust center.
 describe('the example trust center as a CSAF provider', () => {
@@ -67,5 +70,54 @@ describe('the example trust center as a CSAF provider', () => {
     const updates = parse(read('updates/index.html'));
     const link = updates.querySelector('a[href="/product-security/#ksa-2026-001"]');
     expect(link?.text).toBe('KSA-2026-001: KG-200: unauthenticated access to the Modbus bridge configuration API');
+  });
+});
+
+describe('a trust center built with CHARTER_OPENPGP_KEY', () => {
+  let example: ExampleRoot;
+  let privateKey: string;
+  beforeAll(async () => {
+    ({ privateKey } = await openpgp.generateKey({
+      type: 'ecc',
+      curve: 'curve25519Legacy',
+      userIDs: [{ email: 'security@kestrel.example' }],
+      format: 'armored',
+    }));
+    example = await exampleRoot('csaf-signed');
+    await example.build({ target: 'trust', env: { CHARTER_OPENPGP_KEY: privateKey } });
+  });
+  afterAll(() => example.cleanup());
+
+  it('signs every CSAF document and security.txt so they verify with the public key it publishes, and never ships the private key', async () => {
+    const trust = join(example.out, 'trust');
+    const read = (path: string) => readFileSync(join(trust, path), 'utf8');
+    const metadata = JSON.parse(read('.well-known/csaf/provider-metadata.json'));
+    const published = await openpgp.readKey({ armoredKey: read(new URL(metadata.public_openpgp_keys[0].url).pathname.slice(1)) });
+    const documents = read('.well-known/csaf/white/index.txt').trimEnd().split('\n');
+    expect(documents).toHaveLength(5);
+    for (const file of documents) {
+      const path = `.well-known/csaf/white/${file}`;
+      const verification = await openpgp.verify({
+        message: await openpgp.createMessage({ text: read(path) }),
+        signature: await openpgp.readSignature({ armoredSignature: read(`${path}.asc`) }),
+        verificationKeys: published,
+      });
+      await expect(verification.signatures[0]!.verified).resolves.toBe(true);
+    }
+    const securityTxt = await openpgp.readCleartextMessage({ cleartextMessage: read('.well-known/security.txt') });
+    await expect((await openpgp.verify({ message: securityTxt, verificationKeys: published })).signatures[0]!.verified).resolves.toBe(true);
+    expect(securityTxt.getText()).toContain('CSAF: https://trust.kestrel.example/.well-known/csaf/provider-metadata.json');
+
+    const secret = privateKey.split('\n')[2]!.slice(0, 40);
+    const leaks = [trust, serverDir(example.out, 'trust')].flatMap((dir) =>
+      readdirSync(dir, { recursive: true, encoding: 'utf8', withFileTypes: false }).filter((f) => {
+        try {
+          return readFileSync(join(dir, f), 'latin1').includes(secret) || readFileSync(join(dir, f), 'latin1').includes('PRIVATE KEY');
+        } catch {
+          return false; // a folder
+        }
+      }),
+    );
+    expect(leaks).toEqual([]);
   });
 });

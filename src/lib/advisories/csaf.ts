@@ -299,7 +299,12 @@ export function rolieFeed(entries: DirectoryEntry[], base: string, feedTitle: st
 }
 
 /** provider-metadata.json (section 7.1.7): who publishes, where the documents and the feed are. */
-export function providerMetadata(options: { base: string; publisher: CsafPublisher; lastUpdated: string }): Json {
+export function providerMetadata(options: {
+  base: string;
+  publisher: CsafPublisher;
+  lastUpdated: string;
+  openpgpKey?: { fingerprint: string; url: string };
+}): Json {
   const url = (path: string) => new URL(path, options.base).href;
   return {
     canonical_url: url('provider-metadata.json'),
@@ -313,6 +318,7 @@ export function providerMetadata(options: { base: string; publisher: CsafPublish
     list_on_CSAF_aggregators: true,
     metadata_version: '2.0',
     mirror_on_CSAF_aggregators: true,
+    ...(options.openpgpKey ? { public_openpgp_keys: [options.openpgpKey] } : {}),
     publisher: publisherJson(options.publisher),
     role: 'csaf_provider',
   };

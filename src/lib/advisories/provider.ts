@@ -1,5 +1,6 @@
 import { isPublicAdvisory, type Advisory } from '../../schemas/advisory.ts';
 import type { Product } from '../../schemas/product.ts';
+import { detachedSignature, type SigningKey } from './sign.ts';
 import {
   advisoryDocumentPath,
   changesCsv,
@@ -28,6 +29,37 @@ export interface ProviderInput {
   site: CsafSite;
   /** provider-metadata.json's last_updated when there is no advisory yet. */
   fallbackUpdated: string;
+}
+
+/** Where the provider publishes its public OpenPGP key, relative to /.well-known/csaf/. */
+export const openpgpKeyPath = (fingerprint: string) => `openpgp/${fingerprint}.asc`;
+
+/**
+ * Signs a provider's files: a detached .asc beside every CSAF document, the public key under
+ * openpgp/, and provider-metadata.json naming it. Returns a new map; the input stays unsigned.
+ */
+export async function signProviderFiles(files: Map<string, string>, input: ProviderInput, signing: SigningKey): Promise<Map<string, string>> {
+  const signed = new Map(files);
+  for (const [path, text] of files) {
+    if (path.startsWith(`${WHITE_DIR}/`) && path.endsWith('.json')) signed.set(`${path}.asc`, await detachedSignature(text, signing));
+  }
+  const keyPath = openpgpKeyPath(signing.fingerprint);
+  signed.set(keyPath, signing.publicArmored);
+  const metadata = JSON.parse(files.get('provider-metadata.json')!) as { last_updated: string };
+  signed.set(
+    'provider-metadata.json',
+    JSON.stringify(
+      providerMetadata({
+        base: input.site.base,
+        publisher: input.publisher,
+        lastUpdated: metadata.last_updated,
+        openpgpKey: { fingerprint: signing.fingerprint, url: new URL(keyPath, input.site.base).href },
+      }),
+      null,
+      2,
+    ) + '\n',
+  );
+  return signed;
 }
 
 /**

@@ -2,7 +2,8 @@ import { entriesOf } from '../../../astro/content.ts';
 import { isPublicAdvisory, type Advisory } from '../../../schemas/advisory.ts';
 import type { Product } from '../../../schemas/product.ts';
 import { advisoryDocumentPath, advisorySeverity, trackingId, vexDocumentPath, type CsafPublisher } from '../../../lib/advisories/csaf.ts';
-import { csafProviderFiles } from '../../../lib/advisories/provider.ts';
+import { csafProviderFiles, openpgpKeyPath, signProviderFiles, type ProviderInput } from '../../../lib/advisories/provider.ts';
+import { readSigningKey } from '../../../lib/advisories/sign.ts';
 import { parseCvss31 } from '../../../lib/advisories/cvss.ts';
 import { absolute, builtAt, site } from './trust.ts';
 
@@ -22,14 +23,24 @@ export const publisher: CsafPublisher = {
   contactDetails: `Report vulnerabilities to ${site.trustCenter.securityEmail}`,
 };
 
-/** Every file under /.well-known/csaf/, by path relative to it. */
-export const csafFiles = csafProviderFiles({
+const providerInput: ProviderInput = {
   products,
   advisories,
   publisher,
   site: { base: csafBase, pageUrl: () => absolute('/product-security/') },
   fallbackUpdated: builtAt.toISOString(),
-});
+};
+
+/** The signing key, when CHARTER_OPENPGP_KEY holds an armoured private key (from the environment only). */
+export const signingKey = process.env.CHARTER_OPENPGP_KEY
+  ? await readSigningKey(process.env.CHARTER_OPENPGP_KEY, process.env.CHARTER_OPENPGP_PASSPHRASE)
+  : undefined;
+
+/** Every file under /.well-known/csaf/, by path relative to it; with .asc signatures and the public key when a key is set. */
+export const csafFiles = signingKey ? await signProviderFiles(csafProviderFiles(providerInput), providerInput, signingKey) : csafProviderFiles(providerInput);
+
+/** Where the public key is published, when documents are signed. */
+export const publicKeyPath = signingKey ? `/.well-known/csaf/${openpgpKeyPath(signingKey.fingerprint)}` : undefined;
 
 /** Advisories as entries of the updates page and its feed: each links to its place on the product security page. */
 export const advisoryUpdates = advisories.map(({ data: a }) => ({
