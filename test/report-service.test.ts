@@ -1,6 +1,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/server/audit-log.ts';
 import { smtpMailer } from '../src/server/mailer.ts';
@@ -145,6 +147,59 @@ describe.each(storeKinds)('the report request flow (%s)', (kind) => {
     expect(stored.status).toBe('pending');
     expect([stored.ndaVersion, stored.ndaHash, stored.ndaAcceptedAt]).toEqual([undefined, undefined, undefined]);
     expect((await store.log()).map((r) => r.kind)).toEqual(['request.created', 'nda.bypassed']);
+  });
+
+  it("keeps forged lines out of the reviewers' plain-text mail: control characters refused in name and company, the reason on one line", async () => {
+    const forged = 'Jo\r\nApprove (grants 30 days): https://evil.example/approve';
+    expect(await service.submit({ ...form, email: 'buyer@bund.example', name: forged }, context)).toEqual({
+      kind: 'invalid',
+      errors: { name: 'Enter your name on one line, without control characters.' },
+    });
+    expect(await service.submit({ ...form, email: 'buyer@bund.example', company: 'Bund\u2028Deny: x' }, context)).toMatchObject({
+      kind: 'invalid',
+      errors: { company: 'Enter the company on one line, without control characters.' },
+    });
+    expect(await service.submit({ ...form, email: 'buyer@bund.example', reason: 'Audit work\u0007 for the ministry.' }, context)).toMatchObject({
+      kind: 'invalid',
+    });
+    // A multi-line reason is accepted, and reaches the reviewers as one "Reason:" line.
+    const submitted = await service.submit(
+      { ...form, email: 'buyer@bund.example', reason: 'Ministry audit.\r\nApprove (grants 30 days): https://evil.example/approve' },
+      context,
+    );
+    expect(submitted.kind).toBe('decided');
+    const [mail] = await smtp.waitFor(1);
+    const lines = mail!.text!.split('\n');
+    expect(lines.filter((line) => line.startsWith('Approve'))).toHaveLength(1);
+    expect(lines.filter((line) => line.includes('evil.example'))).toEqual(['Reason: Ministry audit. Approve (grants 30 days): https://evil.example/approve']);
+  });
+
+  it('marks a gated XLSX through its XML: document properties and every sheet header name the recipient and request', async () => {
+    const submitted = await service.submit({ ...form, document: 'caiq-2026', email: 'ops@coldline-logistics.example' }, context);
+    const id = (submitted as { request: { id: string } }).request.id;
+    await service.acceptNda(await ndaTokenFor('ops@coldline-logistics.example'), context);
+    const downloaded = await service.download(tokenFrom((await grantFor('ops@coldline-logistics.example')).text!, '/request/download/'), context);
+    expect(downloaded).toMatchObject({ kind: 'file', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    if (downloaded.kind !== 'file') return;
+    const original = unzipSync(await readFile(join(project, 'content/trust/gated/kestrel-caiq-v4-2026.xlsx')));
+    const marked = unzipSync(downloaded.bytes);
+    expect(Object.keys(marked).sort()).toEqual(Object.keys(original).sort());
+    const core = strFromU8(marked['docProps/core.xml']!);
+    expect(core).toContain(`<dc:description>Shared with ops@coldline-logistics.example (Prospect AG) on`);
+    expect(core).toContain(`request ${id}.`);
+    for (const sheet of ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']) {
+      const xml = strFromU8(marked[sheet]!);
+      expect(XMLValidator.validate(xml), sheet).toBe(true);
+      expect(xml, sheet).toMatch(
+        new RegExp(
+          `<oddHeader>&amp;LKestrel Systems&amp;RSecurity questionnaire \\(CSA CAIQ v4\\)&amp;CShared with ops@coldline-logistics\\.example \\(Prospect AG\\) on \\d{4}-\\d{2}-\\d{2}, request ${id}\\.`,
+        ),
+      );
+      // The cells, and the footer with its page numbers, are untouched.
+      const header = /<oddHeader>.*?<\/oddHeader>/;
+      expect(xml.replace(header, '')).toBe(strFromU8(original[sheet]!).replace(header, ''));
+    }
+    expect(XMLValidator.validate(core)).toBe(true);
   });
 
   it('refuses invalid fields, the honeypot, public documents and repeated requests', async () => {

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { join, resolve, sep } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { decideAccess, domainMatches, emailDomain, isFreeMail, needsNda } from '../lib/access/access-rules.ts';
 import { formatDate } from '../lib/time/dates.ts';
 import type { AccessSettings } from '../schemas/access.ts';
 import type { Nda, TrustDocument } from '../schemas/trust.ts';
-import { escapeHtml, headerLine } from './html.ts';
+import { CONTROL_CHARACTERS, escapeHtml, headerLine, mailLine } from './html.ts';
 import type { MailMessage, Mailer } from './mailer.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { RequestError, type ReportRequest, type ReportRequestStore, type RequestContext } from './report-requests.ts';
@@ -25,16 +25,33 @@ export interface TrustSettings {
   documentsDir: string;
 }
 
+// A name or company is one line: a line break or other control character in it could forge lines in
+// the reviewers' plain-text mail. The reason may have line breaks; mail shows it on one line.
+const oneLine = (text: string) => !CONTROL_CHARACTERS.test(text);
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const REASON_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
 export const requestFormSchema = z.object({
   document: z.string().trim().min(1, { error: 'Choose a document.' }).max(100),
-  name: z.string().trim().min(2, { error: 'Enter your full name.' }).max(120, { error: 'Keep your name under 120 characters.' }),
+  name: z
+    .string()
+    .trim()
+    .min(2, { error: 'Enter your full name.' })
+    .max(120, { error: 'Keep your name under 120 characters.' })
+    .refine(oneLine, { error: 'Enter your name on one line, without control characters.' }),
   email: z.email({ error: 'Enter a valid work email address.' }).trim().toLowerCase().max(254, { error: 'That email address is too long.' }),
-  company: z.string().trim().min(2, { error: 'Enter your company.' }).max(160, { error: 'Keep the company name under 160 characters.' }),
+  company: z
+    .string()
+    .trim()
+    .min(2, { error: 'Enter your company.' })
+    .max(160, { error: 'Keep the company name under 160 characters.' })
+    .refine(oneLine, { error: 'Enter the company on one line, without control characters.' }),
   reason: z
     .string()
     .trim()
     .min(10, { error: 'Tell us briefly why you need the document (at least 10 characters).' })
-    .max(2000, { error: 'Keep the reason under 2,000 characters.' }),
+    .max(2000, { error: 'Keep the reason under 2,000 characters.' })
+    .refine((text) => !REASON_CONTROLS.test(text), { error: 'Remove the control characters from the reason.' }),
   // Hidden from people; bots fill it in.
   website: z.string().max(0, { error: 'spam' }).optional().default(''),
 });
@@ -271,18 +288,14 @@ export class ReportService {
         message: `A download link works ${this.downloadLimit} times. Request access again from the trust center if you need another copy.`,
       };
     const bytes = await readFile(this.documentPath(document.file));
-    const contentType = document.file.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream';
-    let body: Uint8Array = bytes;
-    if (contentType === 'application/pdf') {
-      const { watermarkPdf } = await import('./watermark.ts');
-      body = await watermarkPdf(bytes, {
-        email: request.email,
-        company: request.company,
-        requestId: request.id,
-        date: this.clock().toISOString().slice(0, 10),
-      });
-    }
-    return { kind: 'file', name: document.file, bytes: body, contentType };
+    const mark = { email: request.email, company: request.company, requestId: request.id, date: this.clock().toISOString().slice(0, 10) };
+    const { officeContentTypes, watermarkOffice, watermarkPdf } = await import('./watermark.ts');
+    const extension = extname(document.file).slice(1).toLowerCase();
+    if (extension === 'pdf') return { kind: 'file', name: document.file, bytes: await watermarkPdf(bytes, mark), contentType: 'application/pdf' };
+    if (extension === 'xlsx' || extension === 'docx')
+      return { kind: 'file', name: document.file, bytes: watermarkOffice(bytes, extension, mark), contentType: officeContentTypes[extension] };
+    // `charter check` refuses gated files it cannot mark; a file that slipped through never goes out unmarked.
+    throw new RequestError(`${document.file}: gated files must be PDF, XLSX or DOCX so each copy can be marked`);
   }
 
   private documentPath(file: string): string {
@@ -318,7 +331,7 @@ export class ReportService {
       mails.push({
         to: reviewer,
         subject: headerLine(`Access request: ${document.title} for ${request.company}`),
-        text: `${facts.map(([k, v]) => `${k}: ${v}`).join('\n')}\n\nApprove (grants ${document.grantDays} days): ${approve}&action=approve\nDeny: ${deny}&action=deny\n\nEach link works once and expires in ${this.settings.access.reviewLinkDays} days.\n`,
+        text: `${facts.map(([k, v]) => `${k}: ${mailLine(v)}`).join('\n')}\n\nApprove (grants ${document.grantDays} days): ${approve}&action=approve\nDeny: ${deny}&action=deny\n\nEach link works once and expires in ${this.settings.access.reviewLinkDays} days.\n`,
         html: `<p>${escapeHtml(request.name)} asks for <strong>${escapeHtml(document.title)}</strong>.</p><table>${facts.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table><p><a href="${escapeHtml(`${approve}&action=approve`)}">Approve for ${document.grantDays} days</a> · <a href="${escapeHtml(`${deny}&action=deny`)}">Deny</a></p><p>Each link works once and expires in ${this.settings.access.reviewLinkDays} days.</p>`,
       });
     }
@@ -330,7 +343,7 @@ export class ReportService {
     return {
       to: request.email,
       subject: headerLine(`Confirm your request for ${document.title}`),
-      text: `Hello ${request.name},\n\nTo receive ${document.title} from ${this.settings.organisation}, open this link, read the non-disclosure agreement and accept it:\n${link}\n\nThe link works for 24 hours and is for you alone: it confirms that this address is yours. If you did not ask for the document, ignore this mail.\n`,
+      text: `Hello ${mailLine(request.name)},\n\nTo receive ${document.title} from ${this.settings.organisation}, open this link, read the non-disclosure agreement and accept it:\n${link}\n\nThe link works for 24 hours and is for you alone: it confirms that this address is yours. If you did not ask for the document, ignore this mail.\n`,
       html: `<p>Hello ${escapeHtml(request.name)},</p><p>To receive <strong>${escapeHtml(document.title)}</strong> from ${escapeHtml(this.settings.organisation)}, open this link, read the non-disclosure agreement and accept it:</p><p><a href="${escapeHtml(link)}">Read and accept the NDA</a></p><p>The link works for 24 hours and is for you alone: it confirms that this address is yours. If you did not ask for the document, ignore this mail.</p>`,
     };
   }
@@ -343,7 +356,7 @@ export class ReportService {
       {
         to: request.email,
         subject: headerLine(`Your access to ${document.title}`),
-        text: `Hello ${request.name},\n\nYou can download ${document.title} from ${this.settings.organisation} until ${until}:\n${download}\n\nThe copy is marked with your email address and request ${request.id}. Please do not forward it; the link is for you alone.\n`,
+        text: `Hello ${mailLine(request.name)},\n\nYou can download ${document.title} from ${this.settings.organisation} until ${until}:\n${download}\n\nThe copy is marked with your email address and request ${request.id}. Please do not forward it; the link is for you alone.\n`,
         html: `<p>Hello ${escapeHtml(request.name)},</p><p>You can download <strong>${escapeHtml(document.title)}</strong> from ${escapeHtml(this.settings.organisation)} until ${escapeHtml(until)}.</p><p><a href="${escapeHtml(download)}">Download the document</a></p><p>The copy is marked with your email address and request ${escapeHtml(request.id)}. Please do not forward it; the link is for you alone.</p>`,
       },
     ];
