@@ -6,6 +6,8 @@ import { serverDir } from '../src/astro/build-paths.ts';
 export interface RunningServer {
   url: string;
   process: ChildProcess;
+  /** What the server printed so far, stdout and stderr. */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export async function startSiteServer(out: string, target: 'portal' | 'trust', e
   return {
     url,
     process: child,
+    log: () => log,
     stop: () =>
       new Promise<void>((done) => {
         if (child.exitCode !== null || child.signalCode !== null) return done();

@@ -106,3 +106,23 @@ describe('security headers', () => {
     expectSecurityHeaders(await fetch(`${portal.url}/my/`, { headers: { [HEADER]: await sign() } }), '/my/');
   });
 });
+
+describe('form bodies the trust server cannot read', () => {
+  const send = (body: BodyInit, type: string) =>
+    fetch(`${trust.url}/request/`, { method: 'POST', headers: { origin: trust.url, 'content-type': type }, body, redirect: 'manual' });
+
+  it('get 415, 413 or 400 with a short message and a log line, never an empty 500', async () => {
+    const cases: [string, BodyInit, string, number][] = [
+      ['JSON', JSON.stringify({ document: 'soc2-type2-2026' }), 'application/json', 415],
+      ['plain text', 'document=soc2-type2-2026', 'text/plain', 415],
+      ['over the limit', `reason=${'a'.repeat(100_000)}`, 'application/x-www-form-urlencoded', 413],
+      ['broken multipart', '--xyz\r\nContent-Disposition: form-data; name="document"\r\n\r\nsoc2', 'multipart/form-data; boundary=xyz', 400],
+    ];
+    for (const [what, body, type, status] of cases) {
+      const response = await send(body, type);
+      expect(response.status, what).toBe(status);
+      expect((await response.text()).length, what).toBeGreaterThan(10);
+    }
+    await expect.poll(() => trust.log().match(/POST \/request\/: (413|415|400) /g)?.length ?? 0).toBeGreaterThanOrEqual(cases.length);
+  });
+});

@@ -30,6 +30,29 @@ function noStore(response: Response): Response {
   }
 }
 
+/** What the forms send; anything else is refused before a route reads it. */
+const formTypes = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);
+/** The largest form body, as astro.config.mjs gives the Node adapter (bodySizeLimit). */
+export const FORM_BODY_LIMIT = 64 * 1024;
+
+/**
+ * Why a POST's body cannot be a form we read, as a status and a sentence, or undefined when it
+ * can: the wrong content type is 415, too large 413, a body that does not parse 400. Each
+ * refusal is logged, so an operator sees what clients send.
+ */
+async function unreadableForm(request: Request): Promise<[number, string] | undefined> {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!formTypes.has(type)) return [415, 'Send the form as application/x-www-form-urlencoded or multipart/form-data.'];
+  if (Number(request.headers.get('content-length') ?? 0) > FORM_BODY_LIMIT) return [413, 'The form is too large.'];
+  try {
+    await request.clone().formData();
+    return undefined;
+  } catch (error) {
+    if (/limit|too large/i.test(`${(error as Error).name} ${(error as Error).message}`)) return [413, 'The form is too large.'];
+    return [400, 'The form could not be read.'];
+  }
+}
+
 const allowed = (rule: OnDemandRule) => (rule.forms === 'only' ? 'POST' : rule.forms ? 'GET, HEAD, POST' : 'GET, HEAD');
 
 /**
@@ -50,6 +73,12 @@ export function onDemandRules(routes: readonly SiteRoute[]): MiddlewareHandler {
       return refusal(request, 405, `This address does not accept ${request.method} requests.`, { allow: allowed(rule) });
     }
     if (!isSameOrigin(request)) return refusal(request, 403, 'Cross-site form submissions are refused.');
+    const unreadable = await unreadableForm(request);
+    if (unreadable) {
+      const [status, message] = unreadable;
+      console.warn(`${request.method} ${new URL(request.url).pathname}: ${status} ${message} (content-type: ${request.headers.get('content-type') ?? 'none'})`);
+      return refusal(request, status, message);
+    }
     return noStore(await next());
   };
 }

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { FORM_BODY_LIMIT } from '../middleware/on-demand.ts';
 
 /**
  * Headers every response of a site's server carries, static files and rendered pages alike.
@@ -35,6 +36,15 @@ export function startSiteServer(handler: NodeHandler, options: { host?: string |
   const server = createServer((req, res) => {
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
     const go = async () => {
+      // A body larger than any form is refused before anything reads it (the adapter would answer 500).
+      if (Number(req.headers['content-length'] ?? 0) > FORM_BODY_LIMIT) {
+        console.warn(`${req.method} ${req.url?.split('?')[0]}: 413 body of ${req.headers['content-length']} bytes`);
+        req.resume();
+        return send(
+          res,
+          new Response('The request body is too large.\n', { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8', connection: 'close' } }),
+        );
+      }
       const refusal = gate ? await gate(req) : undefined;
       if (refusal) return send(res, refusal);
       await handler(req, res);
