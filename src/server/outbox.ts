@@ -147,6 +147,18 @@ export class Outbox {
     headers: string;
     attempts: number;
   }): Promise<boolean> {
+    // Renew the claim just before sending, and send only if it is still ours: a slow batch whose
+    // lease ran out may have been taken over by another instance, which then sends it instead.
+    const now = this.clock();
+    const renewed = await this.store.db
+      .updateTable('mail_outbox')
+      .set({ claimed_until: new Date(now.getTime() + this.leaseSeconds * 1000).toISOString() })
+      .where('id', '=', row.id)
+      .where('status', '=', 'pending')
+      .where('claimed_by', '=', this.worker)
+      .where('claimed_until', '>', now.toISOString())
+      .executeTakeFirst();
+    if (Number(renewed.numUpdatedRows) !== 1) return false;
     try {
       const headers = { ...(JSON.parse(row.headers) as Record<string, string>), 'X-Charter-Mail-Id': row.id };
       await this.mailer.send({ to: row.recipient, subject: row.subject, text: row.text, ...(row.html ? { html: row.html } : {}), headers });
