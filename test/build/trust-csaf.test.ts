@@ -6,6 +6,7 @@ import * as openpgp from 'openpgp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serverDir } from '../../src/astro/build-paths.ts';
 import { csafErrors } from '../csaf.ts';
+import { parseXml } from '../trust-xml.ts';
 import { exampleRoot, type ExampleRoot } from '../example-root.ts';
 
 // What a buyer's CSAF tooling and a visitor find in the example trust center.
@@ -66,10 +67,14 @@ describe('the example trust center as a CSAF provider', () => {
     expect(html.querySelector('nav a[href="/product-security/"]')).not.toBeNull();
   });
 
-  it('lists the advisories among the security updates', () => {
+  it('lists the advisories among the security updates and in their Atom feed', () => {
     const updates = parse(read('updates/index.html'));
     const link = updates.querySelector('a[href="/product-security/#ksa-2026-001"]');
     expect(link?.text).toBe('KSA-2026-001: KG-200: unauthenticated access to the Modbus bridge configuration API');
+    const feed = parseXml(read('updates/feed.xml')).feed;
+    const entry = feed.entry.find((e: { id: string }) => e.id.endsWith(':advisories/ksa-2026-001'));
+    expect(entry.updated).toBe('2026-09-15T00:00:00Z');
+    expect(entry.link[0]['@href']).toBe('https://trust.kestrel.example/product-security/#ksa-2026-001');
   });
 });
 

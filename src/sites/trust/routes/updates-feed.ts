@@ -4,6 +4,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { absolute, builtAt, feed, feedAuthor, renderEntry, site, updates } from '../data/trust.ts';
 import { absoluteLinks, atomFeed, tagUri } from '../../../lib/publish/atom.ts';
+import { advisoryUpdates } from '../data/product-security.ts';
 
 const thisFeed = feed('updates');
 
@@ -24,15 +25,27 @@ export const GET: APIRoute = () =>
       author: feedAuthor,
       fallbackUpdated: builtAt.toISOString(),
       icon: absolute('/favicon.svg'),
-      entries: updates.map((u, i) => ({
-        id: tagUri(site.trustCenter.url, u.data.published, `updates/${u.data.id}`),
-        title: u.data.title,
-        published: u.data.published,
-        updated: u.data.updated ?? u.data.published,
-        link: absolute(`/updates/${u.data.id}/`),
-        summary: u.data.summary,
-        contentHtml: contents[i],
-      })),
+      entries: [
+        ...updates.map((u, i) => ({
+          id: tagUri(site.trustCenter.url, u.data.published, `updates/${u.data.id}`),
+          title: u.data.title,
+          published: u.data.published,
+          updated: u.data.updated ?? u.data.published,
+          link: absolute(`/updates/${u.data.id}/`),
+          summary: u.data.summary,
+          contentHtml: contents[i],
+        })),
+        // Security advisories: a revision (a staged fix, a correction) moves the entry's updated date.
+        ...advisoryUpdates.map((a) => ({
+          id: tagUri(site.trustCenter.url, a.published, `advisories/${a.id}`),
+          title: a.title,
+          published: a.published,
+          updated: a.updated ?? a.published,
+          link: absolute(a.href),
+          summary: a.summary,
+          categories: ['security-advisory'],
+        })),
+      ],
     }),
     { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } },
   );
