@@ -205,6 +205,17 @@ describe('charter check catches what the build would fail on', () => {
     ]);
   });
 
+  it('refuses a gated document in a format whose copies cannot be marked, naming the file and field', async () => {
+    await fixture.edit('content/trust/documents.yaml', (text) => text.replace('file: soc2.pdf', 'file: soc2.zip'));
+    expect((await report()).errors).toEqual([
+      expect.stringMatching(
+        /^content\/trust\/documents\.yaml:\d+: documents\[0\]\.file: a gated document must be a PDF, XLSX or DOCX file, so that each copy can be marked/,
+      ),
+    ]);
+    await fixture.edit('content/trust/documents.yaml', (text) => text.replace('access: approval', 'access: public'));
+    expect((await report()).errors.filter((e) => e.includes('must be a PDF'))).toEqual([]);
+  });
+
   it('reports a date in the wrong format once', async () => {
     await fixture.edit(policy, (text) => text.replace('effective: 2026-03-01', 'effective: 01/03/2026'));
     expect((await report()).errors).toEqual([`${policy}:8: effective: expected a date written as YYYY-MM-DD, got the text "01/03/2026"`]);
