@@ -37,7 +37,7 @@ export const vulnerabilitySchema = z.strictObject({
   cwe: z.strictObject({ id: z.string().regex(/^CWE-\d+$/, { error: 'expected a CWE id such as CWE-787' }), name: nonEmpty }).optional(),
   /** A CVSS v3.1 base vector, e.g. CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H; the score is computed from it. */
   cvss31: z.string().optional(),
-  /** A CVSS v4.0 vector, shown on the page (CSAF 2.0 has no field for it). */
+  /** A CVSS v4.0 vector; kept in content, not yet published (CSAF 2.0 has no field for it). */
   cvss40: z
     .string()
     .regex(/^CVSS:4\.0\//, { error: 'expected a vector starting CVSS:4.0/' })
