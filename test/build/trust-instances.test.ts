@@ -127,15 +127,26 @@ describe('three trust-center instances on one PostgreSQL', () => {
         90_000,
       );
       expect(outbox).toHaveLength(pending * 2);
-      await until('the sink to receive every mail', async () => (smtp.messages.length >= outbox.length ? true : undefined));
-      await new Promise((r) => setTimeout(r, 500));
       const received = new Map<string, number>();
-      for (const mail of smtp.messages) {
-        const id = String(mail.headers.get('x-charter-mail-id'));
-        received.set(id, (received.get(id) ?? 0) + 1);
-      }
-      for (const { id } of outbox) expect(received.get(id)).toBe(1);
-      expect(smtp.messages).toHaveLength(outbox.length);
+      const countReceived = () => {
+        received.clear();
+        for (const mail of smtp.messages) {
+          const id = String(mail.headers.get('x-charter-mail-id'));
+          received.set(id, (received.get(id) ?? 0) + 1);
+        }
+        return outbox.every(({ id }) => received.has(id)) ? true : undefined;
+      };
+      await until('the sink to receive every mail', async () => countReceived());
+      await new Promise((r) => setTimeout(r, 500));
+      countReceived();
+      // Every mail the stored state calls for arrives, and nothing else does.
+      expect([...received.keys()].sort()).toEqual(outbox.map(({ id }) => String(id)).sort());
+      // SMTP cannot join the database transaction: a mail the killed instance had handed to the
+      // SMTP server but not yet marked sent goes out again, with the same X-Charter-Mail-Id for
+      // the receiver to drop. Only the one batch that instance had in flight can repeat.
+      const repeated = [...received.values()].filter((n) => n > 1);
+      expect(repeated.every((n) => n === 2)).toBe(true);
+      expect(repeated.length).toBeLessThanOrEqual(10);
 
       // Rate limits are shared: three requests a day for one email and address, whichever instance answers.
       const limited = [];
