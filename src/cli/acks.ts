@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { periodRange, periodText, type Period } from '../lib/time/audit-period.ts';
 import { plural } from '../lib/words.ts';
 import type { PortalRuntime } from '../server/runtime.ts';
+import { reportAuditChain } from './audit-chain.ts';
 import type { CharterCommand } from './command.ts';
 import { cliClock, periodOption, periodOptions, rootOf, type PeriodValues } from './options.ts';
 
@@ -75,15 +76,5 @@ export function acksCommand(program: CharterCommand): void {
   acks
     .command('verify')
     .description("check the audit log's hash chain, which records every acknowledgement")
-    .action((_options: object, command: CharterCommand) =>
-      withStore(command, async (runtime) => {
-        const { verifyAuditChain } = await import('../server/audit-log.ts');
-        const check = await verifyAuditChain(runtime.store.store.tx);
-        if (!check.ok) {
-          console.error(`the audit log is broken at row ${check.seq}: ${check.reason}`);
-          return 1;
-        }
-        console.log(`the audit log's chain is intact: ${plural(check.rows, 'row')}`);
-      }),
-    );
+    .action((_options: object, command: CharterCommand) => withStore(command, (runtime) => reportAuditChain(runtime.store.store.tx)));
 }
