@@ -1,48 +1,18 @@
-import { readdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serveDirectory } from '../../src/server/static.ts';
-import { launchChromium } from '../browser.ts';
+import { describe, expect, it } from 'vitest';
+import { serveExampleSites, sites } from './example-sites.ts';
 
 // Every page of both example sites through axe-core (WCAG 2.1 AA rules) at a phone's and a
 // laptop's width, in one browser: each page loads once and is checked again after the window
 // narrows.
 
-const build = inject('exampleBuild');
-const sites = ['portal', 'trust'] as const;
+const { browser, base, pages } = serveExampleSites();
 const phone = 390;
 const laptop = 1366;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-const servers = new Map<string, ReturnType<typeof serveDirectory>>();
-const base = (site: string) => `http://127.0.0.1:${(servers.get(site)!.address() as AddressInfo).port}`;
-
-/** Every HTML page of a built site as a URL path: /, /controls/, …, /404.html. */
-async function pages(site: string): Promise<string[]> {
-  const files = await readdir(join(build, site), { recursive: true });
-  return files
-    .filter((f) => f.endsWith('.html'))
-    .map((f) => '/' + f.replace(/index\.html$/, ''))
-    .sort();
-}
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  for (const site of sites) {
-    const server = serveDirectory(join(build, site));
-    await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-    servers.set(site, server);
-  }
-});
-afterAll(async () => {
-  await browser?.dispose();
-  for (const server of servers.values()) server.close();
-});
 
 describe('accessibility', () => {
   it('finds no WCAG 2.1 AA violation on any page of either site, at 390 and 1366 px', { timeout: 1_800_000 }, async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const violations: string[] = [];
     let checked = 0;
     for (const site of sites) {

@@ -1,47 +1,17 @@
-import { readdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serveDirectory } from '../../src/server/static.ts';
-import { launchChromium } from '../browser.ts';
+import { describe, expect, it } from 'vitest';
+import { serveExampleSites } from './example-sites.ts';
 
 // The example sites as a visitor's browser sees them: the trust center's navigation within
 // reach of a thumb on every page, and portal search excerpts that read as words.
 
-const build = inject('exampleBuild');
-const sites = ['portal', 'trust'] as const;
+const { browser, base, pages } = serveExampleSites();
 const phone = 390;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-const servers = new Map<string, ReturnType<typeof serveDirectory>>();
-const base = (site: string) => `http://127.0.0.1:${(servers.get(site)!.address() as AddressInfo).port}`;
-
-/** Every HTML page of a built site as a URL path: /, /controls/, …, /404.html. */
-async function pages(site: string): Promise<string[]> {
-  const files = await readdir(join(build, site), { recursive: true });
-  return files
-    .filter((f) => f.endsWith('.html'))
-    .map((f) => '/' + f.replace(/index\.html$/, ''))
-    .sort();
-}
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  for (const site of sites) {
-    const server = serveDirectory(join(build, site));
-    await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-    servers.set(site, server);
-  }
-});
-afterAll(async () => {
-  await browser?.dispose();
-  for (const server of servers.values()) server.close();
-});
 
 describe('the trust center on a phone', () => {
   it('shows every section of its navigation, each a tap target of at least 24×24 px, on every page, without JavaScript', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.setViewportSize({ width: phone, height: 844 });
-    const cdp = await browser.newCDPSession(page);
+    const cdp = await browser().newCDPSession(page);
     await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
     const problems: string[] = [];
     const paths = await pages('trust');
@@ -70,7 +40,7 @@ describe('the trust center on a phone', () => {
 
 describe('portal search', () => {
   it('returns excerpts whose words are words on the page, and each page once', { timeout: 120_000 }, async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${base('portal')}/search/`);
     // Pagefind's own client, as the search page loads it (a string: vitest would rewrite a dynamic import).
     const queries = ['secure boot', 'incident', 'deletion', 'evidence freshness'];
