@@ -4,6 +4,7 @@ import { appendAudit, auditRows, type AuditRow } from './audit-log.ts';
 import type { MailMessage } from './mailer.ts';
 import { enqueueMail } from './outbox.ts';
 import { forUpdate, lockAuditChain, type Store, type Tx } from './store/database.ts';
+import type { Schema } from './store/schema.ts';
 import { wallClock } from '../lib/time/clock.ts';
 
 export type RequestStatus = 'awaiting-nda' | 'pending' | 'approved' | 'denied' | 'refused' | 'revoked';
@@ -34,25 +35,8 @@ export interface RequestContext {
   userAgent: string;
 }
 
-interface Row {
-  id: string;
-  document_id: string;
-  name: string;
-  email: string;
-  company: string;
-  reason: string;
-  domain: string;
-  status: RequestStatus;
-  created_at: string;
-  nda_version: string | null;
-  nda_hash: string | null;
-  nda_accepted_at: string | null;
-  decided_at: string | null;
-  decided_by: string | null;
-  decision_reason: string | null;
-  expires_at: string | null;
-  anonymised_at: string | null;
-}
+/** A stored request as the store's schema has it, its status narrowed to the known values. */
+type Row = Omit<Schema['report_requests'], 'status' | 'ip' | 'user_agent'> & { status: RequestStatus };
 
 const fromRow = (r: Row): ReportRequest => ({
   id: r.id,
