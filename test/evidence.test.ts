@@ -212,6 +212,37 @@ describe('the snapshot chain', () => {
       expect(verify.code).toBe(1);
       expect(verify.stderr).toContain(`${last}: was committed in ${commit}`);
     });
+
+    it('checks the history from the newest commit with an Evidence-Reset trailer on, and says so', async () => {
+      const [, middle, last] = await threeSnapshots();
+      await git('add', '-A');
+      await git('commit', '-q', '-m', 'Example evidence');
+      // Replace the evidence wholesale: a rewritten middle snapshot, the newest deleted.
+      await rm(join(fixture.root, last!));
+      const data = await readJson(middle!);
+      data.summary = 'Regenerated.';
+      data.hash = snapshotHash(data);
+      await writeJson(middle!, data);
+      await git('add', '-A');
+      await git('commit', '-q', '-m', 'Regenerate the evidence without a trailer');
+      expect(await snapshotHistoryProblems(fixture.root)).toHaveLength(2);
+
+      await git('commit', '-q', '--allow-empty', '-m', 'Say nothing');
+      expect(await snapshotHistoryProblems(fixture.root)).toHaveLength(2); // a reset only counts on a commit that touches snapshots
+      await writeJson(middle!, { ...data, summary: 'Regenerated again.', hash: snapshotHash({ ...data, summary: 'Regenerated again.' }) });
+      await git('add', '-A');
+      await git('commit', '-q', '-m', 'Regenerate the example evidence', '-m', 'Evidence-Reset: the example company is regenerated');
+      const reset = await git('rev-parse', '--short=10', 'HEAD');
+      expect(await snapshotHistoryProblems(fixture.root)).toEqual([]);
+      const verify = await charter(fixture.root, 'evidence', 'verify');
+      expect(verify.code).toBe(0);
+      expect(verify.stdout).toContain(`checked from ${reset} (`);
+      expect(verify.stdout).toContain('"the example company is regenerated"');
+
+      // After the reset, the versions it committed are the ones that count: editing them again is caught.
+      await writeJson(middle!, data);
+      expect((await snapshotHistoryProblems(fixture.root)).map((p) => p.file)).toEqual([middle]);
+    });
   });
 });
 

@@ -7,6 +7,9 @@ import { XMLValidator } from 'fast-xml-parser';
 import { strFromU8, unzipSync } from 'fflate';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { directorySource } from '../src/lib/content/source.ts';
+import { loadEvidenceKeys, signatureProblems } from '../src/lib/evidence/signatures.ts';
+import { loadSnapshots } from '../src/lib/evidence/snapshots.ts';
 
 const run = promisify(execFile);
 const project = join(import.meta.dirname, '..');
@@ -39,13 +42,29 @@ describe('the example company tooling in scripts/example', () => {
     for (const [name, bytes] of Object.entries(parts)) expect(XMLValidator.validate(strFromU8(bytes)), name).toBe(true);
   });
 
-  it('regenerates the committed example evidence snapshots unchanged', async () => {
+  it('regenerates the committed example evidence snapshots unchanged but for their signatures, which verify with the key it writes', async () => {
     await runScript('make-evidence.mjs');
     const jsonIn = async (dir: string) => (await readdir(dir)).filter((file) => file.endsWith('.json')).sort();
     const files = await jsonIn(join(project, 'evidence-snapshots'));
+    expect(files.length).toBeGreaterThan(1000);
     expect(await jsonIn(join(out, 'evidence-snapshots'))).toEqual(files);
+    // A fresh key per run: the signature differs, every other byte is the same.
+    const unsigned = (text: string) => text.replace(/,\n {2}"signature": \{\n[^}]*\}\n\}\n$/, '\n}\n');
+    const keys = await loadEvidenceKeys(directorySource(out));
+    expect(keys.problems).toEqual([]);
     for (const file of files) {
-      expect(await readFile(join(out, 'evidence-snapshots', file), 'utf8'), file).toBe(await readFile(join(project, 'evidence-snapshots', file), 'utf8'));
+      const regenerated = await readFile(join(out, 'evidence-snapshots', file), 'utf8');
+      const committed = await readFile(join(project, 'evidence-snapshots', file), 'utf8');
+      expect(unsigned(regenerated), file).not.toBe(regenerated);
+      expect(unsigned(regenerated), file).toBe(unsigned(committed));
     }
+    const { snapshots, problems } = await loadSnapshots(directorySource(out));
+    expect(problems).toEqual([]);
+    expect(signatureProblems(snapshots, keys.keys)).toEqual([]);
+    // Every collector's key is required from its first snapshot, so an unsigned one would fail.
+    expect(new Set(keys.keys.map((k) => k.collector))).toEqual(new Set(snapshots.map((s) => s.data.collector)));
+    expect(keys.keys.every((k) => k.requiredFrom !== undefined)).toBe(true);
+    const committedKeys = await readFile(join(project, 'content/evidence-keys.yaml'), 'utf8');
+    expect(committedKeys).not.toMatch(/PRIVATE KEY/);
   });
 });

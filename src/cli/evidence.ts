@@ -8,7 +8,7 @@ import type { KeyObject } from 'node:crypto';
 import { collectEvidence, importEvidence, type AppendResult } from '../lib/evidence/collect.ts';
 import { SIGNING_KEY_VARIABLE, signingKeyFromEnvironment, type SnapshotSignature } from '../lib/evidence/signatures.ts';
 import { declaredWindows, recentWindows, type AuditWindow } from '../lib/evidence/freshness.ts';
-import { snapshotHistoryProblems } from '../lib/evidence/history.ts';
+import { RESET_TRAILER, snapshotHistory } from '../lib/evidence/history.ts';
 import { attentionOrder, evidenceReport } from '../lib/evidence/report.ts';
 import { evidenceProblems } from '../lib/evidence/verify.ts';
 import { buildGraph } from '../lib/graph/graph.ts';
@@ -28,12 +28,8 @@ async function verify(root: string): Promise<number> {
   const { content } = await loadContent(source, ['site', 'controls']);
   const { graph } = buildGraph(content);
   const clock = processClock(content.site?.data.asOf);
-  const [problems, history, { snapshots }] = await Promise.all([
-    evidenceProblems(source, graph, today(clock)),
-    snapshotHistoryProblems(root),
-    loadSnapshots(source),
-  ]);
-  const all = [...problems, ...history];
+  const [problems, history, { snapshots }] = await Promise.all([evidenceProblems(source, graph, today(clock)), snapshotHistory(root), loadSnapshots(source)]);
+  const all = [...problems, ...history.problems];
   const report = evidenceReport(graph, snapshots, clock.now.toISOString(), { windows: [] });
   const broken = new Set(all.map((p) => snapshots.find((s) => s.file === p.file)?.data.collector ?? p.file.replace(/^evidence-snapshots\//, '').split('.')[0]));
   for (const collector of report.collectors) {
@@ -43,6 +39,10 @@ async function verify(root: string): Promise<number> {
     );
   }
   if (!snapshots.length) console.log('no snapshots in evidence-snapshots/ yet; add some with charter evidence collect or import');
+  if (history.reset)
+    console.log(
+      `\nThe git history of evidence-snapshots/ is checked from ${history.reset.commit} (${history.reset.date}) on: its ${RESET_TRAILER} trailer says "${history.reset.reason}"; snapshots committed before it are not compared.`,
+    );
   printProblems(all);
   if (hasErrors(all)) {
     console.error(`\n✗ ${plural(all.length, 'problem')} in evidence-snapshots/`);

@@ -41,7 +41,7 @@ describe('the example portal', () => {
     expect(collected.querySelector('.evidence-heading .freshness')?.text).toMatch(/^(Fresh|Due|Stale)$/);
     expect(collected.querySelectorAll('.timeline-bar')).toHaveLength(3);
     expect(collected.querySelector('.snapshot-card code')?.text).toMatch(/^evidence-snapshots\/identity-provider-mfa\.\d{4}-\d{2}-\d{2}T\d{6}Z\.json$/);
-    const missing = page('controls/AC-02');
+    const missing = page('controls/SD-02');
     expect(missing.querySelector('.evidence-heading .freshness')?.text).toBe('No evidence');
     expect(missing.querySelector('.timeline-bar')).toBeNull();
   });
