@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.astro/', '.charter/', 'scripts/bench/baseline-astro/', '**/*.astro'] },
+  { ignores: ['dist/', 'node_modules/', '.astro/', '.charter/', '.example/', 'scripts/bench/baseline-astro/', '**/*.astro'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -1,5 +1,5 @@
 // Screenshots of the built sites for the README and for reviewing changes:
-//   node scripts/screenshots.mjs [outDir=docs/screenshots] [builtDir=dist] [name-filter]   (after npm run build)
+//   node scripts/screenshots.mjs [outDir=docs/screenshots] [builtDir=dist] [name-filter]   (after npm run example)
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { serveDirectory } from '../src/server/static.ts';
@@ -11,6 +11,8 @@ const only = process.argv[4] ? new RegExp(process.argv[4]) : undefined;
 const shots = [
   ['portal', '/', 'portal-home'],
   ['portal', '/policies/access-control/', 'portal-policy'],
+  // The URL's fragment scrolls to the history table: versions, pull requests and approvers.
+  ['portal', '/policies/access-control/#history', 'portal-policy-history'],
   ['portal', '/controls/AC-01/', 'portal-control'],
   ['portal', '/evidence/', 'portal-evidence'],
   ['portal', '/evidence/last-12-months/', 'portal-evidence-12-months'],

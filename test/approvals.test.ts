@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitApprovals, parseApprover, policyApprovals, pullRequestNumber } from '../src/lib/review/approvals.ts';
+import { commitApprovals, parseApprover, policyApprovals, pullRequestNumber, pullRequestUrl } from '../src/lib/review/approvals.ts';
 import { makeFixture, type Fixture } from './fixture.ts';
 
 const run = promisify(execFile);
@@ -140,5 +140,20 @@ describe('who approved each version of a policy', () => {
     expect(pullRequestNumber('Merge branch main into access')).toBeUndefined();
     expect(parseApprover('Ben Okoro <ben@acme.example>')).toEqual({ name: 'Ben Okoro', email: 'ben@acme.example' });
     expect(parseApprover('Ben Okoro')).toEqual({ name: 'Ben Okoro' });
+  });
+
+  it('links a pull request only when the repository is known', () => {
+    expect(pullRequestUrl('https://github.com/acme/compliance', 42)).toBe('https://github.com/acme/compliance/pull/42');
+    expect(pullRequestUrl('https://github.com/acme/compliance/', 42)).toBe('https://github.com/acme/compliance/pull/42');
+    expect(pullRequestUrl(undefined, 42)).toBeUndefined();
+    expect(pullRequestUrl('https://github.com/acme/compliance', undefined)).toBeUndefined();
+  });
+
+  it('reads the version of a YAML document (the SoA) from its top level', async () => {
+    const soa = 'content/applicability.yaml';
+    await fixture.edit(soa, (t) => `version: 1.1.0\nowner: ana\napprover: ben\neffective: 2026-05-01\n${t}`);
+    await commit('soa', 'SoA 1.1 (#16)', 'Approved-by: Ben Okoro <ben@acme.example>');
+    const [latest] = await policyApprovals(fixture.root, soa);
+    expect(latest).toMatchObject({ version: '1.1.0', pullRequest: 16, via: 'squash', approvers: [{ name: 'Ben Okoro', email: 'ben@acme.example' }] });
   });
 });

@@ -18,6 +18,16 @@ export async function buildSites(root: string, out: string, options: { target?: 
   });
 }
 
+/**
+ * Writes the example company's git repository (scripts/example/make-history.mjs: this project's
+ * content with Kestrel's own history) into a new temp folder, and returns the folder.
+ */
+export async function exampleRepository(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'charter-example-repo-'));
+  await run(process.execPath, [join(project, 'scripts/example/make-history.mjs'), '--out', dir], { cwd: project, maxBuffer: 16 * 1024 * 1024 });
+  return dir;
+}
+
 /** Removes a build: its static sites and the server bundles kept inside the project for it. */
 export async function removeBuild(out: string): Promise<void> {
   await rm(out, { recursive: true, force: true });

@@ -87,6 +87,15 @@ export const siteSchema = z.strictObject({
   portal: z.strictObject({
     /** Internal address of the policy portal, used in reminder emails. */
     url: z.url(),
+    /**
+     * Web address of the git repository this content lives in, e.g.
+     * https://github.com/acme/compliance: history rows link "Pull request #12" to <repository>/pull/12.
+     * Internal, like the rest of `portal`: the trust center never sees it.
+     */
+    repository: z
+      .url({ protocol: /^https$/, error: 'must be an https URL, e.g. https://github.com/acme/compliance' })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
     /** Days a person has to acknowledge a policy, counted from their hire date or the version's effective date, whichever is later. */
     acknowledgeWithinDays: z.number().int().min(1).max(365).default(14),
   }),

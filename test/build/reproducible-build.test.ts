@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
-import { buildSites, project, removeBuild } from '../example-root.ts';
+import { buildSites, removeBuild } from '../example-root.ts';
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -19,7 +19,7 @@ describe('a build for a date', () => {
     const first = inject('exampleBuild');
     const second = await mkdtemp(join(tmpdir(), 'charter-rebuild-'));
     try {
-      await buildSites(project, second);
+      await buildSites(inject('exampleRepository'), second);
       for (const site of ['portal', 'trust']) {
         const files = await filesUnder(join(first, site));
         expect(await filesUnder(join(second, site))).toEqual(files);
@@ -38,7 +38,7 @@ describe('a build for a date', () => {
   it('judges the example as of CHARTER_NOW when it is set, and says so', async () => {
     const out = await mkdtemp(join(tmpdir(), 'charter-later-'));
     try {
-      await buildSites(project, out, { target: 'portal', env: { CHARTER_NOW: '2028-02-01' } });
+      await buildSites(inject('exampleRepository'), out, { target: 'portal', env: { CHARTER_NOW: '2028-02-01' } });
       const page = (build: string, path: string) => parse(readFileSync(join(build, 'portal', path, 'index.html'), 'utf8'));
       const stat = (evidence: ReturnType<typeof page>, status: string) => Number(evidence.querySelector(`.stat-${status} .stat`)?.text);
       const later = page(out, 'evidence');

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { markdownToHtml } from 'satteri';
+import { pullRequestUrl } from '../review/approvals.ts';
 import type { DocumentInForce } from './documents.ts';
 
 // The portal's own styles, print rules included, so a PDF reads like the page an auditor would print.
@@ -28,10 +29,11 @@ function page(title: string, body: string): string {
 const row = (term: string, value: string | undefined) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value ?? '—')}</dd>`;
 
 /** A policy or runbook version: a cover page with who approved it and when, then its text. */
-export function documentHtml(document: DocumentInForce, context: { organisation: string; period: string }): string {
+export function documentHtml(document: DocumentInForce, context: { organisation: string; period: string; repository?: string }): string {
   const approval = document.approval;
+  const link = pullRequestUrl(context.repository, approval?.pullRequest);
   const merge = approval
-    ? `${approval.mergeCommit.slice(0, 12)} on ${approval.mergeDate.slice(0, 10)}${approval.pullRequest !== undefined ? `, pull request #${approval.pullRequest}` : ''} (${approval.via}): ${approval.mergeSubject}`
+    ? `${approval.mergeCommit.slice(0, 12)} on ${approval.mergeDate.slice(0, 10)}${approval.pullRequest !== undefined ? `, pull request #${approval.pullRequest}${link ? ` (${link})` : ''}` : ''} (${approval.via}): ${approval.mergeSubject}`
     : 'none: the file has no history in git';
   const approvers = approval?.approvers.length ? approval.approvers.map((a) => a.name).join(', ') : approval?.mergedBy;
   const cover = `<section class="cover">

@@ -116,7 +116,7 @@ export async function auditPackageFiles(
   for (const document of plan.documents) {
     pages.push({
       path: `${document.kind === 'policy' ? 'policies' : 'runbooks'}/${document.id}-${slugPart(document.version)}.pdf`,
-      html: documentHtml(document, { organisation, period: periodLabel }),
+      html: documentHtml(document, { organisation, period: periodLabel, repository: plan.graph.site?.portal.repository }),
     });
   }
   const tables: [string, string, Table][] = [

@@ -79,6 +79,11 @@ export function pullRequestNumber(subject: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/** Where a pull request of the repository at `repository` (GitHub, Gitea and Forgejo use /pull/N) can be read; undefined without either. */
+export function pullRequestUrl(repository: string | undefined, pullRequest: number | undefined): string | undefined {
+  return repository && pullRequest !== undefined ? `${repository.replace(/\/+$/, '')}/pull/${pullRequest}` : undefined;
+}
+
 /** Every commit reachable from HEAD, from one `git log`: parents, committer date, subject, approval trailers. */
 async function commitGraph(root: string, head: string): Promise<Map<string, CommitInfo>> {
   const output = await git(root, [
@@ -170,7 +175,9 @@ function readVersions(repo: Repository, changes: readonly FileCommit[]): void {
       batch.then((texts) => {
         const text = texts.get(spec);
         if (text === undefined) return undefined;
-        const version = (parseContentFile('policies', path, text).entry?.data as { version?: unknown } | undefined)?.version;
+        // A document's version is in its frontmatter; a YAML document's (the SoA) at its top level.
+        const collection = /\.ya?ml$/.test(path) ? 'applicability' : 'policies';
+        const version = (parseContentFile(collection, path, text).entry?.data as { version?: unknown } | undefined)?.version;
         return typeof version === 'string' ? version : undefined;
       }),
     );
