@@ -43,6 +43,7 @@ export const siteRoutes: Record<Target, SiteRoute[]> = {
     page('/boundary', 'boundary.astro'),
     page('/exports', 'exports.astro'),
     page('/exports/[file]', 'export.ts'),
+    page('/exports/audit-packages/[file]', 'audit-package.ts'),
     page('/search', 'search.astro'),
     onDemand('/my', 'my.astro'),
     onDemand('/acknowledgements', 'acknowledgements.astro'),

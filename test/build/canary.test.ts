@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverDir } from '../../src/astro/build-paths.ts';
+import { writeAuditPackage, type AuditPackagePlan } from '../../src/lib/audit/package.ts';
 import { exampleRoot, type ExampleRoot } from '../example-root.ts';
 
 const CANARY = `CANARY-${Math.random().toString(36).slice(2)}-INTERNAL-ONLY`;
@@ -30,6 +31,7 @@ describe('the public build never contains internal content', () => {
   let example: ExampleRoot;
   let root: string;
   let out: string;
+  let packageZip: string;
 
   beforeAll(async () => {
     example = await exampleRoot('canary');
@@ -42,9 +44,29 @@ describe('the public build never contains internal content', () => {
     await example.plant('content/advisories/ksa-2026-002.mdx', (t) =>
       t.replace('tlp: CLEAR', 'tlp: AMBER').replace(/\n---\n\n/, `\n---\n\nEmbargoed: ${CANARY}.\n\n`),
     );
+    // An audit package written where `charter audit-package --out audit-packages` puts it: internal too.
+    const plan = {
+      framework: { id: 'soc2' },
+      period: { from: '2025-04-01', to: '2026-03-31' },
+      organisation: 'Kestrel',
+      today: '2026-04-10',
+    } as unknown as AuditPackagePlan;
+    const files = new Map([['evidence/evidence-index.csv', new TextEncoder().encode(`control,note\nAC-01,${CANARY}\n`)]]);
+    packageZip = (await writeAuditPackage(plan, join(root, 'audit-packages'), files)).zip;
     await example.build();
   });
   afterAll(() => example.cleanup());
+
+  it('offers the audit package on the portal exports page, linking the very file it publishes, and never on the trust center', async () => {
+    const exportsPage = await readFile(join(out, 'portal/exports/index.html'), 'utf8');
+    const href = '/exports/audit-packages/audit-package-soc2-2025-04-01-2026-03-31.zip';
+    expect(exportsPage).toContain(`href="${href}"`);
+    expect(exportsPage).toContain('1 April 2025 – 31 March 2026');
+    expect((await readFile(join(out, 'portal', href))).equals(await readFile(packageZip))).toBe(true);
+    const trustFiles = (await readdir(join(out, 'trust'), { recursive: true })).map(String);
+    expect(trustFiles.filter((f) => f.includes('audit-package'))).toEqual([]);
+    expect(await filesContaining(join(out, 'trust'), 'audit-packages')).toEqual([]);
+  });
 
   it('puts the canary into the internal portal, so the search below can see it', async () => {
     const hits = await filesContaining(join(out, 'portal'), CANARY);

@@ -61,6 +61,12 @@ describe('the portal has no broken links', () => {
     expect(unformatted).toEqual([]);
   });
 
+  it('says how to offer an audit package, and links none, when the content root has none', () => {
+    const page = readFileSync(join(portal, 'exports/index.html'), 'utf8');
+    expect(page).not.toContain('href="/exports/audit-packages/');
+    expect(page).toContain('This build has no audit package.');
+  });
+
   it('publishes the auditor exports as CSV files with a row per requirement', () => {
     const soa = readFileSync(join(portal, 'exports/iso27001-statement-of-applicability.csv'), 'utf8');
     const lines = soa.trimEnd().split('\r\n');
