@@ -278,7 +278,7 @@ function git(root, args, env = {}) {
  * Writes the content root. Everything but policies, runbooks and controls is the example
  * content, unchanged; evidence snapshots are left out because they name the example's controls.
  */
-export async function generateContent(root, documents, { seed = 9, today = new Date() } = {}) {
+export async function generateContent(root, documents, { seed = 9, today: todayOption } = {}) {
   const r = random(seed * 1_000_003 + documents);
   await rm(root, { recursive: true, force: true });
   await mkdir(join(root, 'content'), { recursive: true });
@@ -293,6 +293,8 @@ export async function generateContent(root, documents, { seed = 9, today = new D
   for (const dir of ['policies', 'runbooks', 'controls']) await mkdir(join(root, 'content', dir), { recursive: true });
 
   const site = parse(await readFile(join(root, 'content/site.yaml'), 'utf8'));
+  // Dates are generated before the day the content judges them by (site.yaml asOf when it pins one).
+  const today = todayOption ?? (site.asOf ? new Date(`${String(site.asOf)}T12:00:00Z`) : new Date());
   const people = site.people.map((p) => p.id);
   const requirements = await mappableRequirements(root);
   const frameworkIds = Object.keys(requirements).filter((id) => requirements[id].length);
@@ -332,6 +334,18 @@ export async function generateContent(root, documents, { seed = 9, today = new D
       '',
     ];
     await writeFile(join(root, 'content/controls', `${control.id}.yaml`), lines.join('\n'));
+  }
+  // The example's boundary and shared-responsibility files name the example's controls: point
+  // each of those references at a generated control instead, so the files stay as they are otherwise.
+  let reference = 0;
+  for (const file of ['content/system-boundary.yaml', 'content/shared-responsibility.yaml']) {
+    const text = await readFile(join(root, file), 'utf8').catch(() => undefined);
+    if (text === undefined) continue;
+    const remapped = text.replace(/^(\s*controls: \[)([^\]]*)\]/gm, (_, head, list) => {
+      const ids = list.split(',').map(() => controls[(reference++ * 7) % controls.length].id);
+      return `${head}${[...new Set(ids)].join(', ')}]`;
+    });
+    await writeFile(join(root, file), remapped);
   }
 
   // Policies: every control is implemented by at least one (round robin), plus a few more.

@@ -48,10 +48,12 @@ async function siteUrl(root: string, target: Target): Promise<string | undefined
 }
 
 export function charter({ target }: { target: Target }): AstroIntegration {
+  let cacheDir: URL | undefined;
   return {
     name: 'charter',
     hooks: {
       'astro:config:setup': async ({ config, injectRoute, addMiddleware, updateConfig }) => {
+        cacheDir = config.cacheDir;
         for (const r of routes[target]) injectRoute(r);
         // Method, origin and caching rules for the on-demand routes, applied before any route file runs.
         addMiddleware({ order: 'pre', entrypoint: new URL(`./middleware/${target}.ts`, import.meta.url) });
@@ -63,7 +65,8 @@ export function charter({ target }: { target: Target }): AstroIntegration {
       },
       // Only the portal is searchable: the trust center has few pages and must ship no index of anything.
       'astro:build:done': async ({ dir, logger }) => {
-        if (target === 'portal') await writeSearchIndex(dir, logger);
+        // charter build --full sets CHARTER_FULL_BUILD: nothing is taken from the last build.
+        if (target === 'portal') await writeSearchIndex(dir, logger, cacheDir && { dir: cacheDir, reuse: !process.env.CHARTER_FULL_BUILD });
       },
     },
   };

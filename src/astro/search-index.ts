@@ -1,32 +1,62 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 
-/** Indexes a built site with Pagefind; pages opt in with data-pagefind-body. */
-export async function writeSearchIndex(dir: URL, logger: AstroIntegrationLogger): Promise<void> {
+/**
+ * Indexes a built site with Pagefind; pages opt in with data-pagefind-body. The index of the
+ * last build is kept in `cacheDir` under the digest of every page it read: when a rebuild
+ * writes the same pages, the index is copied instead of made again (Pagefind cannot update one).
+ * `reuse: false` (charter build --full) makes it again whatever, and keeps it for next time.
+ */
+export async function writeSearchIndex(dir: URL, logger: AstroIntegrationLogger, cache?: { dir: URL; reuse: boolean }): Promise<void> {
+  const site = fileURLToPath(dir);
+  const output = join(site, 'pagefind');
+  const pages = await Promise.all(
+    (await readdir(site, { recursive: true }))
+      .filter((f) => f.endsWith('.html'))
+      .sort()
+      .map(async (file) => ({
+        file,
+        url:
+          '/' +
+          file
+            .split(sep)
+            .join('/')
+            .replace(/(^|\/)index\.html$/, '$1'),
+        html: await readFile(join(site, file), 'utf8'),
+      })),
+  );
+  const digest = createHash('sha256');
+  for (const page of pages) digest.update(page.url).update('\0').update(page.html).update('\0');
+  const cached = cache && join(fileURLToPath(cache.dir), 'pagefind', digest.digest('hex'));
+  if (cached && cache.reuse && (await stat(join(cached, 'index')).catch(() => undefined))) {
+    await cp(join(cached, 'index'), output, { recursive: true });
+    logger.info(`search index: ${await readFile(join(cached, 'pages'), 'utf8')} pages, unchanged since the last build`);
+    return;
+  }
   const pagefind = await import('pagefind');
+  let indexed = 0;
   try {
     // Labels and commit tables would crowd result excerpts without helping anyone find a page.
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: ['.eyebrow', '.doc-history', '.toc'] });
     if (!index) throw new Error(errors.join('; '));
-    const site = fileURLToPath(dir);
-    let pages = 0;
-    for (const file of (await readdir(site, { recursive: true })).filter((f) => f.endsWith('.html')).sort()) {
-      const url =
-        '/' +
-        file
-          .split(sep)
-          .join('/')
-          .replace(/(^|\/)index\.html$/, '$1');
-      const added = await index.addHTMLFile({ url, content: separateBlocks(await readFile(join(site, file), 'utf8')) });
+    for (const { file, url, html } of pages) {
+      const added = await index.addHTMLFile({ url, content: separateBlocks(html) });
       if (added.errors.length) throw new Error(`${file}: ${added.errors.join('; ')}`);
-      if (added.file) pages++;
+      if (added.file) indexed++;
     }
-    await index.writeFiles({ outputPath: join(site, 'pagefind') });
-    logger.info(`search index: ${pages} pages`);
+    await index.writeFiles({ outputPath: output });
+    logger.info(`search index: ${indexed} pages`);
   } finally {
     await pagefind.close();
+  }
+  if (cached) {
+    // Only the newest index is kept.
+    await rm(join(cached, '..'), { recursive: true, force: true });
+    await cp(output, join(cached, 'index'), { recursive: true });
+    await writeFile(join(cached, 'pages'), String(indexed));
   }
 }
 

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { stripVTControlCharacters } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { Option } from 'commander';
 import { serverDir } from '../astro/build-paths.ts';
@@ -15,26 +17,49 @@ import { rootOf } from './options.ts';
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 
+/** Pages Astro wrote for a site, and how many of them it kept from the last build unchanged. */
+export interface BuiltPages {
+  pages: number;
+  kept: number;
+}
+
 /** Builds one site in its own process, so the two builds share no module state. */
-export function buildTarget(target: Target, options: { root: string; out: string; clock?: Clock }): Promise<void> {
+export function buildTarget(target: Target, options: { root: string; out: string; clock?: Clock; full?: boolean }): Promise<BuiltPages> {
   return withBuildLock(projectRoot, async () => {
     // Astro empties the static output, not the server bundle beside it: old chunks would pile up.
     await rm(serverDir(options.out, target), { recursive: true, force: true });
-    await astroBuild(target, options);
+    return astroBuild(target, options);
   });
 }
 
-function astroBuild(target: Target, options: { root: string; out: string; clock?: Clock }): Promise<void> {
+function astroBuild(target: Target, options: { root: string; out: string; clock?: Clock; full?: boolean }): Promise<BuiltPages> {
   // Both sites judge dates at the instant the command read, unless the environment or the content already pins one.
   const pinned = options.clock?.source === 'system' ? { CHARTER_NOW: instantText(options.clock.now) } : {};
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [astroBin, 'build', '--silent'], {
+    // --force: no page is taken from the last build, and the content layer is read afresh.
+    const child = spawn(process.execPath, [astroBin, 'build', ...(options.full ? ['--force'] : [])], {
       cwd: projectRoot,
-      stdio: 'inherit',
-      env: { ...process.env, ...pinned, CHARTER_TARGET: target, CHARTER_ROOT: options.root, CHARTER_OUT_DIR: options.out },
+      // Errors reach the terminal (stderr); Astro's progress (stdout) is only counted, as --silent would hide it.
+      stdio: ['inherit', 'pipe', 'inherit'],
+      env: {
+        ...process.env,
+        ...pinned,
+        CHARTER_TARGET: target,
+        CHARTER_ROOT: options.root,
+        CHARTER_OUT_DIR: options.out,
+        ...(options.full ? { CHARTER_FULL_BUILD: '1' } : {}),
+      },
+    });
+    const built: BuiltPages = { pages: 0, kept: 0 };
+    createInterface({ input: child.stdout! }).on('line', (text) => {
+      const line = stripVTControlCharacters(text).trimEnd();
+      // Each static file gets a line ending in its render time, or in (cached)/(restored) when it was kept.
+      if (/ \((?:cached|restored)\)$/.test(line)) built.kept++;
+      else if (!/ \(\+[\d.]+m?s\)/.test(line)) return;
+      built.pages++;
     });
     child.on('error', fail);
-    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`the ${target} build failed (exit ${code})`))));
+    child.on('exit', (code) => (code === 0 ? done(built) : fail(new Error(`the ${target} build failed (exit ${code})`))));
   });
 }
 
@@ -44,10 +69,16 @@ export function buildCommand(program: CharterCommand): void {
     .description('check, then build dist/portal and dist/trust')
     .addOption(new Option('--target <site>', 'build one site only').choices(targets))
     .option('--out <dir>', 'the folder to build into', 'dist')
-    .action(async (options: { target?: Target; out: string }, command: CharterCommand) => build(rootOf(command), resolve(options.out), options.target));
+    .option(
+      '--full',
+      'render every page, reusing nothing from the last build (by default a page whose content, neighbours, history and date are unchanged is kept)',
+    )
+    .action(async (options: { target?: Target; out: string; full?: boolean }, command: CharterCommand) =>
+      build(rootOf(command), resolve(options.out), options.target, options.full ?? false),
+    );
 }
 
-async function build(root: string, out: string, target: Target | undefined): Promise<number> {
+async function build(root: string, out: string, target: Target | undefined, full: boolean): Promise<number> {
   const { ok, clock } = await runCheck(root, { quiet: true });
   if (!ok) {
     console.error('Nothing was built: fix the errors above, then build again.');
@@ -55,8 +86,9 @@ async function build(root: string, out: string, target: Target | undefined): Pro
   }
   for (const site of target ? [target] : targets) {
     const started = performance.now();
-    await buildTarget(site, { root, out, clock });
-    console.log(`✓ ${site} built in ${((performance.now() - started) / 1000).toFixed(1)} s: ${join(out, site)}`);
+    const { pages, kept } = await buildTarget(site, { root, out, clock, full });
+    const reused = kept ? ` (${kept.toLocaleString('en-GB')} of ${pages.toLocaleString('en-GB')} files unchanged since the last build)` : '';
+    console.log(`✓ ${site} built in ${((performance.now() - started) / 1000).toFixed(1)} s: ${join(out, site)}${reused}`);
   }
   return 0;
 }

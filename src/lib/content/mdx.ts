@@ -92,3 +92,13 @@ function jsxTags(source: string): { name: string; line: number; column: number }
   visit(mdxToMdast(source) as unknown as MdastNode);
   return tags;
 }
+
+/**
+ * Whether an `.mdx` body may need the MDX compiler: JSX, expressions, imports or exports, or
+ * something plain Markdown reads otherwise (an indented code block; MDX has none). A body
+ * without any of these renders the same as Markdown, so the build renders it in the content
+ * layer instead of bundling it as a module. Errs towards MDX: a `<` or `{` anywhere counts.
+ */
+export function needsMdx(body: string): boolean {
+  return /[<>{}]/.test(body) || /^(?:import|export)\b/m.test(body) || /^(?: {4}|\t)/m.test(body);
+}

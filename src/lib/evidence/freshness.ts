@@ -1,5 +1,5 @@
 import type { Frequency } from '../../schemas/common.ts';
-import { addDays, addMonths, laterOf } from '../time/dates.ts';
+import { addDays, addMonths } from '../time/dates.ts';
 
 /**
  * How current a control's evidence is, and whether it was collected in every period of an
@@ -119,6 +119,13 @@ export interface Continuity {
 }
 
 const midnight = (date: string) => Date.parse(`${date}T00:00:00Z`);
+/** YYYY-MM-DD of a UTC midnight; every control walks the same windows, so the texts are kept. */
+const dayTexts = new Map<number, string>();
+const dayText = (instant: number) => {
+  let text = dayTexts.get(instant);
+  if (text === undefined) dayTexts.set(instant, (text = new Date(instant).toISOString().slice(0, 10)));
+  return text;
+};
 
 const monthsPerSlot: Partial<Record<Frequency, number>> = { monthly: 1, quarterly: 3, semiannual: 6, annual: 12 };
 
@@ -151,14 +158,27 @@ export function continuity(frequency: Frequency, collectedAt: readonly string[],
   const settled = Math.min(midnight(addDays(window.to, 1)), Date.parse(asOf));
   const times = collectedAt.map((t) => Date.parse(t)).sort((a, b) => a - b);
   const anchorMonth = window.kind === 'declared' ? Number(window.from.slice(5, 7)) - 1 : 0;
+  // Slots are walked as instants, not date strings: a daily control has a slot per day of a
+  // window that can span years, for every control on every build.
+  const months = monthsPerSlot[frequency];
+  const days = frequency === 'weekly' ? 7 : 1;
+  const following = (start: number) => (months === undefined ? start + days * DAY : midnight(addMonths(dayText(start), months)));
+  const first = midnight(window.from);
+  const lastDay = midnight(window.to);
   const periods: EvidencePeriod[] = [];
-  for (let slot = calendarSlot(frequency, window.from, anchorMonth); slot.start <= window.to; slot = calendarSlot(frequency, slot.next, anchorMonth)) {
-    const start = midnight(slot.start);
-    const end = midnight(slot.next);
-    const snapshots = times.filter((t) => t >= start && t < end).length;
+  let next = 0;
+  for (let start = midnight(calendarSlot(frequency, window.from, anchorMonth).start); start <= lastDay;) {
+    const end = following(start);
+    // Slots follow each other and the times are sorted: each time is looked at once.
+    while (next < times.length && times[next]! < start) next++;
+    let snapshots = 0;
+    while (next < times.length && times[next]! < end) {
+      snapshots++;
+      next++;
+    }
     const status: PeriodStatus = snapshots > 0 ? 'covered' : end <= settled ? 'gap' : 'open';
-    const last = addDays(slot.next, -1);
-    periods.push({ from: laterOf(slot.start, window.from), to: last < window.to ? last : window.to, status, snapshots });
+    periods.push({ from: start < first ? window.from : dayText(start), to: end - DAY < lastDay ? dayText(end - DAY) : window.to, status, snapshots });
+    start = end;
   }
   const gapRuns: Continuity['gapRuns'] = [];
   periods.forEach((period, index) => {

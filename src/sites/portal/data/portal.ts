@@ -1,3 +1,4 @@
+import { cacheKey } from '../../../astro/cache-key.ts';
 import { contentRoot } from '../../../astro/loader.ts';
 import { loadContentSet, renderEntry } from '../../../astro/content.ts';
 import { collections, type CollectionName } from '../../../lib/content/collections.ts';
@@ -33,6 +34,23 @@ const rank = (id: string) => (frameworkOrder.includes(id) ? frameworkOrder.index
 export const frameworks = [...graph.frameworks.values()]
   .sort((a, b) => rank(a.id) - rank(b.id))
   .map((framework) => ({ framework, coverage: coverage(framework) }));
+
+/** What PortalLayout shows around every page (names, counts, navigation, the date): part of every page's cache key. */
+export const layoutKey = cacheKey(
+  site,
+  [policies.length, runbooks.length, controls.length],
+  frameworks.map(({ framework }) => framework.id),
+  today,
+  clock.source,
+);
+
+/** The source of a document's body, for its page's cache key (rendering it is what the key saves). */
+export function bodyOf(collection: 'policies' | 'runbooks', slug: string): string | undefined {
+  return entries.get(`${collection}/${slug}`)?.body;
+}
+
+/** The controls a document page lists, as it shows them. */
+export const listedControls = (list: readonly { code: string; data: { title: string } }[]) => list.map((c) => [c.code, c.data.title]);
 
 /** The rendered MDX body of a document and its headings, for the page's table of contents. */
 export async function renderBody(collection: 'policies' | 'runbooks', slug: string) {

@@ -1,0 +1,122 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { project, removeBuild } from '../example-root.ts';
+
+const run = promisify(execFile);
+
+/** `charter build` of both sites; returns how many files each site kept from the last build. */
+async function build(root: string, out: string, options: { full?: boolean; now?: string } = {}): Promise<Record<'portal' | 'trust', number>> {
+  const { stdout } = await run(
+    process.execPath,
+    [join(project, 'bin/charter.mjs'), 'build', '--root', root, '--out', out, ...(options.full ? ['--full'] : [])],
+    {
+      cwd: project,
+      env: { ...process.env, ...(options.now ? { CHARTER_NOW: options.now } : {}) },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  const kept = (site: string) =>
+    Number(new RegExp(`✓ ${site} built in [\\d.]+ s: .*\\(([\\d,]+) of [\\d,]+ files unchanged`).exec(stdout)?.[1]?.replace(',', '') ?? 0);
+  return { portal: kept('portal'), trust: kept('trust') };
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
+}
+
+/** Files that differ between two builds of both sites (a missing or extra file counts). */
+async function differences(a: string, b: string): Promise<string[]> {
+  const differing: string[] = [];
+  for (const site of ['portal', 'trust']) {
+    const [left, right] = await Promise.all([filesUnder(join(a, site)), filesUnder(join(b, site))]);
+    for (const file of new Set([...left, ...right])) {
+      const [x, y] = await Promise.all([readFile(join(a, site, file)).catch(() => undefined), readFile(join(b, site, file)).catch(() => undefined)]);
+      if (!x || !y || !x.equals(y)) differing.push(`${site}/${file}`);
+    }
+  }
+  return differing;
+}
+
+async function edit(root: string, file: string, change: (text: string) => string): Promise<void> {
+  const path = join(root, file);
+  const before = await readFile(path, 'utf8');
+  const after = change(before);
+  if (after === before) throw new Error(`could not change ${file}: the example content no longer has what the test looks for`);
+  await writeFile(path, after);
+}
+
+const git = (root: string, ...args: string[]) =>
+  run('git', ['-C', root, ...args], {
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Priya Raman',
+      GIT_AUTHOR_EMAIL: 'priya@kestrel.example',
+      GIT_COMMITTER_NAME: 'Priya Raman',
+      GIT_COMMITTER_EMAIL: 'priya@kestrel.example',
+    },
+  });
+
+// An incremental rebuild keeps the pages whose cache key (src/astro/cache-key.ts) and code are
+// unchanged. Whatever it keeps, its output must be the output of a build from nothing.
+describe('an incremental rebuild', () => {
+  let root: string;
+  let work: string;
+  const outs: string[] = [];
+  const folder = (name: string) => {
+    const out = join(work, name);
+    outs.push(out);
+    return out;
+  };
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'charter-incremental-'));
+    root = join(work, 'repository');
+    await cp(inject('exampleRepository'), root, { recursive: true });
+  });
+  afterAll(async () => {
+    for (const out of outs) await removeBuild(out);
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('after a policy, a control mapping, a sub-processor and the date change, equals a full build file for file', async () => {
+    const incremental = folder('incremental');
+    await build(root, incremental);
+    // Nothing changed: every document page is kept.
+    const unchanged = await build(root, incremental);
+    expect(unchanged.portal).toBeGreaterThan(40);
+
+    // A policy's text and version, a control's mapping and a sub-processor's location, committed
+    // (the policy's history gains the commit).
+    await edit(root, 'content/policies/access-control.mdx', (text) =>
+      text.replace('version: 2.3.0', 'version: 2.4.0').replace('## Scope\n', '## Scope\n\nThis policy was reviewed after the incremental build test.\n'),
+    );
+    await edit(root, 'content/controls/AC-01.yaml', (text) => text.replace('soc2: [CC6.1, CC6.6]', 'soc2: [CC6.1]'));
+    await edit(root, 'content/subprocessors.yaml', (text) =>
+      text.replace('(Confluent Cloud on AWS eu-central-1)', '(Confluent Cloud on AWS eu-central-1 and eu-central-2)'),
+    );
+    await git(root, 'commit', '-q', '-a', '-m', 'Access control review, AC-01 mapping and Confluent regions');
+
+    const edited = await build(root, incremental);
+    const fresh = folder('fresh');
+    await build(root, fresh, { full: true });
+    expect(await differences(incremental, fresh)).toEqual([]);
+    // Most pages did not change and were kept; the edited ones were not.
+    expect(edited.portal).toBeGreaterThan(unchanged.portal / 2);
+    expect(edited.portal).toBeLessThan(unchanged.portal);
+
+    // A later date: review states, evidence freshness and every page's "as of" line move.
+    const later = '2027-01-20T09:00:00Z';
+    await build(root, incremental, { now: later });
+    const freshLater = folder('fresh-later');
+    await build(root, freshLater, { now: later, full: true });
+    expect(await differences(incremental, freshLater)).toEqual([]);
+  }, 900_000);
+});
