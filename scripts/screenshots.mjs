@@ -18,7 +18,7 @@ const shots = [
   ['portal', '/evidence/last-12-months/', 'portal-evidence-12-months'],
   ['portal', '/evidence/soc2-2026-04-01-to-2027-03-31/', 'portal-evidence-audit-period'],
   ['portal', '/controls/DI-03/', 'portal-control-stale'],
-  ['portal', '/controls/AC-02/', 'portal-control-missing'],
+  ['portal', '/controls/SD-02/', 'portal-control-missing'],
   ['portal', '/frameworks/iso27001/', 'portal-framework'],
   ['portal', '/search/?q=firmware%20signing', 'portal-search'],
   ['portal', '/soa/', 'portal-soa'],
