@@ -82,6 +82,19 @@ function countHtml(dir) {
 }
 
 const builtIn = (stdout, target) => Number(new RegExp(`✓ ${target} built in ([\\d.]+) s`).exec(stdout)?.[1] ?? NaN);
+/** Files a site kept from the last build, as `charter build` reports them (0 when it says nothing). */
+const keptIn = (stdout, target) =>
+  Number(new RegExp(`✓ ${target} built in .*\\(([\\d,]+) of [\\d,]+ files unchanged`).exec(stdout)?.[1]?.replaceAll(',', '') ?? 0);
+
+/** A rebuild's time, memory and, per site, its build time and the files it kept. */
+function rebuildFigures(run) {
+  const figures = { seconds: run.seconds, peakBytes: run.peakBytes };
+  for (const target of ['portal', 'trust']) {
+    figures[`${target}Seconds`] = builtIn(run.stdout, target);
+    figures[`${target}Kept`] = keptIn(run.stdout, target);
+  }
+  return figures;
+}
 
 function machine() {
   const cpuinfo = (() => {
@@ -149,11 +162,17 @@ async function benchSize(work, documents) {
   const cachedImages = () => readdirSync(ogCache).filter((f) => f.endsWith('.png')).length;
   result.imagesRendered = cachedImages();
 
-  log(`${documents} documents: trust rebuild with nothing changed`);
-  const rebuild = await measureOk(node, [charter, 'build', '--target', 'trust', '--root', root, '--out', out], { cwd: project, env });
-  result.trustRebuildSeconds = builtIn(rebuild.stdout, 'trust');
+  // Incremental rebuilds (on by default): pages whose cache key and code are unchanged are kept.
+  log(`${documents} documents: rebuild with nothing changed`);
+  result.rebuild = await rebuildFigures(await measureOk(node, [charter, 'build', '--root', root, '--out', out], { cwd: project, env }));
+  result.trustRebuildSeconds = result.rebuild.trustSeconds;
   // Every image the rebuild had to render adds a file to the cache.
   result.imagesRenderedAgain = cachedImages() - result.imagesRendered;
+
+  log(`${documents} documents: rebuild after editing one policy`);
+  const policy = join(root, 'content/policies', readdirSync(join(root, 'content/policies')).sort()[0]);
+  await writeFile(policy, `${await readFile(policy, 'utf8')}\nThis sentence was added by the benchmark's one-edit rebuild.\n`);
+  result.editRebuild = await rebuildFigures(await measureOk(node, [charter, 'build', '--root', root, '--out', out], { cwd: project, env }));
 
   log(`${documents} documents: Pagefind alone on the built portal`);
   result.pagefind = await measureOk(
@@ -170,6 +189,25 @@ async function benchSize(work, documents) {
     env: astroEnv,
   });
   result.astro.pages = countHtml(astroOut);
+  // The fairer floor for two sites and a search index: the same Astro site, Pagefind over it,
+  // and a second Astro site for the trust center's counterpart (the public policies).
+  log(`${documents} documents: Pagefind on the bare Astro site, and a second bare Astro site`);
+  result.astroPagefind = await measureOk(
+    node,
+    [pagefindBin, '--site', astroOut, '--output-path', join(dir, 'astro-pagefind'), '--force-language', 'en', '--silent'],
+    { cwd: project },
+  );
+  const astroTrustOut = join(dir, 'astro-trust');
+  result.astroTrust = await measureOk(node, [astroBin, 'build', '--silent', '--root', join(project, 'scripts/bench/baseline-astro')], {
+    cwd: project,
+    env: { ...astroEnv, BENCH_SITE: 'trust', BENCH_OUT_DIR: astroTrustOut, BENCH_CACHE_DIR: join(dir, 'astro-trust-cache') },
+  });
+  result.astroTrust.pages = countHtml(astroTrustOut);
+  result.baseline = {
+    seconds: result.astro.seconds + result.astroPagefind.seconds + result.astroTrust.seconds,
+    pages: result.astro.pages + result.astroTrust.pages,
+    peakBytes: Math.max(...[result.astro, result.astroPagefind, result.astroTrust].map((r) => r.peakBytes ?? 0)) || undefined,
+  };
 
   if (hugoVersion()) {
     log(`${documents} documents: Hugo`);
@@ -179,12 +217,14 @@ async function benchSize(work, documents) {
     result.hugo.pages = countHtml(join(dir, 'hugo'));
   }
   await removeServerBundles(out);
-  for (const key of ['check', 'charter', 'pagefind', 'astro', 'hugo']) {
+  for (const key of ['check', 'charter', 'pagefind', 'astro', 'astroPagefind', 'astroTrust', 'hugo']) {
     if (!result[key]) continue;
     delete result[key].stdout;
     delete result[key].stderr;
   }
-  log(`${documents} documents: Charter ${s(result.charter.seconds)} s, Astro ${s(result.astro.seconds)} s, Hugo ${s(result.hugo?.seconds)} s`);
+  log(
+    `${documents} documents: Charter ${s(result.charter.seconds)} s (rebuilds ${s(result.rebuild.seconds)} s unchanged, ${s(result.editRebuild.seconds)} s one edit), Astro ${s(result.astro.seconds)} s, baseline ${s(result.baseline.seconds)} s, Hugo ${s(result.hugo?.seconds)} s`,
+  );
   return result;
 }
 
@@ -218,28 +258,46 @@ function report({ info, results, images, weights, server, seconds, command }) {
 
   push('### Build time', '');
   push(
-    'Documents split 30 % policies, 20 % runbooks, 50 % controls; policies and runbooks are MDX of about 900 words with headings, lists and tables; controls map to the real framework catalogs. Charter is `charter build` (check, portal with search index, trust center with preview images), from an empty preview image cache. Peak memory is the largest resident set of the whole process tree, sampled every 50 ms (– when a run was too short to sample).',
+    'Documents split 30 % policies, 20 % runbooks, 50 % controls; policies and runbooks are MDX of about 900 words with headings, lists and tables; controls map to the real framework catalogs. Charter is `charter build` (check, portal with search index, trust center with preview images) into an empty folder, with an empty preview image cache. "Astro + MDX" is one bare Astro site with a page per document; "baseline" is what Charter builds, done bare: that site, Pagefind over it, and a second bare Astro site for the trust center (the public policies). Peak memory is the largest resident set of the whole process tree, sampled every 50 ms (– when a run was too short to sample).',
     '',
   );
-  push('| documents | Charter s | pages | pages/s | peak MB | Astro + MDX s | pages | peak MB | Hugo s | pages | peak MB | Charter ÷ Astro | Charter ÷ Hugo |');
-  push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  push(
+    '| documents | Charter s | pages | pages/s | peak MB | Astro + MDX s | pages | peak MB | baseline s | pages | Hugo s | pages | peak MB | Charter ÷ Astro | Charter ÷ baseline | peak ÷ Astro | Charter ÷ Hugo |',
+  );
+  push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     const pages = r.charter.pages.portal + r.charter.pages.trust;
     push(
-      `| ${fmt(r.documents)} | ${s(r.charter.seconds)} | ${fmt(pages)} | ${(pages / r.charter.seconds).toFixed(0)} | ${mb(r.charter.peakBytes)} | ${s(r.astro.seconds)} | ${fmt(r.astro.pages)} | ${mb(r.astro.peakBytes)} | ${s(r.hugo?.seconds)} | ${r.hugo ? fmt(r.hugo.pages) : '–'} | ${mb(r.hugo?.peakBytes)} | ${ratio(r.charter.seconds, r.astro.seconds)} | ${ratio(r.charter.seconds, r.hugo?.seconds)} |`,
+      `| ${fmt(r.documents)} | ${s(r.charter.seconds)} | ${fmt(pages)} | ${(pages / r.charter.seconds).toFixed(0)} | ${mb(r.charter.peakBytes)} | ${s(r.astro.seconds)} | ${fmt(r.astro.pages)} | ${mb(r.astro.peakBytes)} | ${s(r.baseline.seconds)} | ${fmt(r.baseline.pages)} | ${s(r.hugo?.seconds)} | ${r.hugo ? fmt(r.hugo.pages) : '–'} | ${mb(r.hugo?.peakBytes)} | ${ratio(r.charter.seconds, r.astro.seconds)} | ${ratio(r.charter.seconds, r.baseline.seconds)} | ${ratio(r.charter.peakBytes, r.astro.peakBytes)} | ${ratio(r.charter.seconds, r.hugo?.seconds)} |`,
+    );
+  }
+  push('', '### Incremental rebuilds', '');
+  push(
+    '`charter build` again into the same folder: first with nothing changed, then after appending a sentence to one policy. Pages whose cache key (the document, what the page lists about its neighbours, its history, the date) and code are unchanged are kept from the last build; Astro still syncs content and bundles, and Pagefind indexes the whole portal again. "Kept" counts files of both sites.',
+    '',
+  );
+  push('| documents | full build s | nothing changed s | ÷ full | kept | one policy edited s | ÷ full | kept | peak MB, one edit |');
+  push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of results) {
+    const kept = (x) => `${fmt(x.portalKept + x.trustKept)} of ${fmt(r.charter.pages.portal + r.charter.pages.trust)}`;
+    const share = (x) => (x.seconds / r.charter.seconds).toFixed(2);
+    push(
+      `| ${fmt(r.documents)} | ${s(r.charter.seconds)} | ${s(r.rebuild.seconds)} | ${share(r.rebuild)} | ${kept(r.rebuild)} | ${s(r.editRebuild.seconds)} | ${share(r.editRebuild)} | ${kept(r.editRebuild)} | ${mb(r.editRebuild.peakBytes)} |`,
     );
   }
   if (!results[0]?.hugo) push('', `Hugo: ${hugoInstallHint}.`);
   push('', "### Where Charter's time goes", '');
-  push('| documents | check alone s | portal build s | Pagefind alone s | trust build s | Charter ÷ Astro, portal only |');
-  push('|---:|---:|---:|---:|---:|---:|');
+  push(
+    '| documents | check alone s | portal build s | Pagefind alone s | trust build s | Charter ÷ Astro, portal only | bare Astro s | Pagefind on it s | bare trust s |',
+  );
+  push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results)
     push(
-      `| ${fmt(r.documents)} | ${s(r.check.seconds)} | ${s(r.charter.portalSeconds)} | ${s(r.pagefind.seconds)} | ${s(r.charter.trustSeconds)} | ${ratio(r.charter.portalSeconds, r.astro.seconds)} |`,
+      `| ${fmt(r.documents)} | ${s(r.check.seconds)} | ${s(r.charter.portalSeconds)} | ${s(r.pagefind.seconds)} | ${s(r.charter.trustSeconds)} | ${ratio(r.charter.portalSeconds, r.astro.seconds)} | ${s(r.astro.seconds)} | ${s(r.astroPagefind.seconds)} | ${s(r.astroTrust.seconds)} |`,
     );
   push(
     '',
-    'The portal and trust builds are the times `charter build` prints for each site; "check alone" and "Pagefind alone" are separate runs of `charter check` and of the Pagefind CLI on the built portal.',
+    'The portal and trust builds are the times `charter build` prints for each site; "check alone" and "Pagefind alone" are separate runs of `charter check` and of the Pagefind CLI on the built portal; the last three columns are the parts of the baseline.',
   );
 
   if (results.length > 1) {
@@ -250,6 +308,7 @@ function report({ info, results, images, weights, server, seconds, command }) {
     push(`| Charter | ${steps.map(([a, b]) => ratio(b.charter.seconds, a.charter.seconds)).join(' | ')} |`);
     push(`| Charter portal | ${steps.map(([a, b]) => ratio(b.charter.portalSeconds, a.charter.portalSeconds)).join(' | ')} |`);
     push(`| Astro + MDX | ${steps.map(([a, b]) => ratio(b.astro.seconds, a.astro.seconds)).join(' | ')} |`);
+    push(`| baseline | ${steps.map(([a, b]) => ratio(b.baseline.seconds, a.baseline.seconds)).join(' | ')} |`);
     if (results.every((r) => r.hugo)) push(`| Hugo | ${steps.map(([a, b]) => ratio(b.hugo.seconds, a.hugo.seconds)).join(' | ')} |`);
   }
 

@@ -13,6 +13,8 @@ export interface AnyEntry {
   data: unknown;
   body?: string;
   filePath?: string;
+  /** Changes with the file's data and body (src/astro/loader.ts). */
+  digest?: string;
 }
 
 /** Every entry of a collection this build defines. */

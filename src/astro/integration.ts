@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { contentRoot } from './loader.ts';
 import { writeSearchIndex } from './search-index.ts';
+import { removeStaleFiles } from './stale-files.ts';
 import { parseContentFile } from '../lib/content/read.ts';
 import { targets, type Target } from '../lib/content/targets.ts';
 import { siteRoutes, type SiteRoute } from './site-routes.ts';
@@ -49,11 +50,18 @@ async function siteUrl(root: string, target: Target): Promise<string | undefined
 
 export function charter({ target }: { target: Target }): AstroIntegration {
   let cacheDir: URL | undefined;
+  // charter build --full sets CHARTER_FULL_BUILD: nothing is taken from the last build.
+  const full = Boolean(process.env.CHARTER_FULL_BUILD);
+  let started = Date.now();
   return {
     name: 'charter',
     hooks: {
       'astro:config:setup': async ({ config, injectRoute, addMiddleware, updateConfig }) => {
         cacheDir = config.cacheDir;
+        started = Date.now();
+        // An incremental build leaves the output folder in place: unchanged pages stay where they
+        // are instead of being removed and copied back; build:done removes what is left over.
+        if (!full) updateConfig({ vite: { build: { emptyOutDir: false } } });
         for (const r of routes[target]) injectRoute(r);
         // Method, origin and caching rules for the on-demand routes, applied before any route file runs.
         addMiddleware({ order: 'pre', entrypoint: new URL(`./middleware/${target}.ts`, import.meta.url) });
@@ -65,8 +73,12 @@ export function charter({ target }: { target: Target }): AstroIntegration {
       },
       // Only the portal is searchable: the trust center has few pages and must ship no index of anything.
       'astro:build:done': async ({ dir, logger }) => {
-        // charter build --full sets CHARTER_FULL_BUILD: nothing is taken from the last build.
-        if (target === 'portal') await writeSearchIndex(dir, logger, cacheDir && { dir: cacheDir, reuse: !process.env.CHARTER_FULL_BUILD });
+        // Left-over pages first, so that search does not index them.
+        if (!full && cacheDir) {
+          const removed = await removeStaleFiles(dir, cacheDir, started);
+          if (removed) logger.info(`removed ${removed} files the last build wrote and this one did not`);
+        }
+        if (target === 'portal') await writeSearchIndex(dir, logger, cacheDir && { dir: cacheDir, reuse: !full });
       },
     },
   };

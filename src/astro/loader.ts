@@ -21,6 +21,9 @@ async function asMdxWould(rendering: Promise<Rendered>): Promise<Rendered> {
   return { ...rendered, html };
 }
 
+/** Collections whose pages show only the rendered body (the digest stands for the source in cache keys). */
+const withoutSource = new Set<CollectionName>(['policies', 'runbooks']);
+
 /** The folder holding content/ and frameworks/: CHARTER_ROOT, or the project itself. */
 export function contentRoot(projectRoot: URL): string {
   return process.env.CHARTER_ROOT ?? fileURLToPath(projectRoot);
@@ -58,7 +61,9 @@ export function charterLoader(name: CollectionName, view: CollectionView): Loade
           // Plain Markdown (most .mdx bodies are) renders here, without a module to bundle.
           const mdx = entry.file.endsWith('.mdx');
           const rendered = previous.get(digest) ?? (mdx ? await asMdxWould(renderMarkdown(entry.body)) : await renderMarkdown(entry.body));
-          store.set({ id: entry.id, data, body: entry.body, filePath, digest, rendered });
+          // Every page imports the whole data store: a policy or runbook keeps only its HTML, not also its source.
+          const body = withoutSource.has(name) ? undefined : entry.body;
+          store.set({ id: entry.id, data, ...(body === undefined ? {} : { body }), filePath, digest, rendered });
         } else {
           store.set({ id: entry.id, data, filePath, digest });
         }

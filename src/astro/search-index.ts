@@ -31,6 +31,8 @@ export async function writeSearchIndex(dir: URL, logger: AstroIntegrationLogger,
   const digest = createHash('sha256');
   for (const page of pages) digest.update(page.url).update('\0').update(page.html).update('\0');
   const cached = cache && join(fileURLToPath(cache.dir), 'pagefind', digest.digest('hex'));
+  // The output folder is not emptied between builds: an old index must not mix with this one.
+  await rm(output, { recursive: true, force: true });
   if (cached && cache.reuse && (await stat(join(cached, 'index')).catch(() => undefined))) {
     await cp(join(cached, 'index'), output, { recursive: true });
     logger.info(`search index: ${await readFile(join(cached, 'pages'), 'utf8')} pages, unchanged since the last build`);

@@ -86,7 +86,7 @@ describe('an incremental rebuild', () => {
     await rm(work, { recursive: true, force: true });
   });
 
-  it('after a policy, a control mapping, a sub-processor and the date change, equals a full build file for file', async () => {
+  it('after a policy, a control mapping, a sub-processor, a deleted runbook and the date change, equals a full build file for file', async () => {
     const incremental = folder('incremental');
     await build(root, incremental);
     // Nothing changed: every document page is kept.
@@ -112,11 +112,16 @@ describe('an incremental rebuild', () => {
     expect(edited.portal).toBeGreaterThan(unchanged.portal / 2);
     expect(edited.portal).toBeLessThan(unchanged.portal);
 
-    // A later date: review states, evidence freshness and every page's "as of" line move.
+    // A later date (review states, evidence freshness and every page's "as of" line move) and a
+    // deleted runbook (the navigation's count changes, and its page must not be left behind:
+    // the output folder is not emptied between builds).
+    await git(root, 'rm', '-q', 'content/runbooks/ingestion-outage.mdx');
+    await git(root, 'commit', '-q', '-m', 'The ingestion outage runbook goes');
     const later = '2027-01-20T09:00:00Z';
     await build(root, incremental, { now: later });
     const freshLater = folder('fresh-later');
     await build(root, freshLater, { now: later, full: true });
     expect(await differences(incremental, freshLater)).toEqual([]);
+    expect((await filesUnder(join(incremental, 'portal'))).filter((f) => f.includes('ingestion-outage'))).toEqual([]);
   }, 900_000);
 });

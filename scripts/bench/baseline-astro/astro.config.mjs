@@ -1,5 +1,6 @@
 // The framework's floor: Astro and MDX rendering the benchmark's documents with nothing of
-// Charter's (no graph, no git history, no search index, no second site).
+// Charter's (no graph, no git history). BENCH_SITE=trust builds the trust center's counterpart
+// (trust-src/: the public policies) instead of the portal's (src/: one page per document).
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 
@@ -9,6 +10,7 @@ const required = (name) => {
 };
 
 export default defineConfig({
+  srcDir: process.env.BENCH_SITE === 'trust' ? './trust-src' : './src',
   outDir: required('BENCH_OUT_DIR'),
   cacheDir: required('BENCH_CACHE_DIR'),
   trailingSlash: 'always',

@@ -44,9 +44,9 @@ export const layoutKey = cacheKey(
   clock.source,
 );
 
-/** The source of a document's body, for its page's cache key (rendering it is what the key saves). */
-export function bodyOf(collection: 'policies' | 'runbooks', slug: string): string | undefined {
-  return entries.get(`${collection}/${slug}`)?.body;
+/** The digest of a document's file (its data and body), for its page's cache key: rendering the body is what the key saves. */
+export function digestOf(collection: 'policies' | 'runbooks', slug: string): string | undefined {
+  return entries.get(`${collection}/${slug}`)?.digest;
 }
 
 /** The controls a document page lists, as it shows them. */
