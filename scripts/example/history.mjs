@@ -114,14 +114,8 @@ export const changes = [
     commits: [
       { subject: 'Draft telemetry integrity policy', edits: [added(policy('telemetry-integrity'))] },
       {
-        subject: 'Telemetry integrity: list it among the topic policies',
-        edits: [
-          replace(
-            policy('information-security'),
-            'firmware release, device identity, telemetry integrity, data protection',
-            'firmware release, device identity, data protection',
-          ),
-        ],
+        subject: 'Timestamps: allow 24 hours of clock skew',
+        edits: [replace(policy('telemetry-integrity'), 'more than 24 hours in the future or more than', 'in the future or more than')],
       },
     ],
   },
@@ -346,7 +340,19 @@ export const changes = [
     branch: 'infosec-3-1',
     title: 'Information security policy 3.1',
     reviewers: ['marcus'],
-    commits: [{ subject: 'Information security 3.1', edits: [fields(policy('information-security'), { version: '3.0.0', effective: '2024-09-16' })] }],
+    commits: [
+      {
+        subject: 'Information security 3.1: telemetry integrity is a topic policy',
+        edits: [
+          replace(
+            policy('information-security'),
+            'firmware release, device identity, telemetry integrity, data protection',
+            'firmware release, device identity, data protection',
+          ),
+          fields(policy('information-security'), { version: '3.0.0', effective: '2024-09-16' }),
+        ],
+      },
+    ],
   },
   {
     date: '2026-03-02T11:00:00Z',
@@ -435,7 +441,8 @@ export const changes = [
     via: 'squash',
     author: 'sofia',
     branch: 'dp-retention-wording',
-    title: 'Data protection: clearer retention wording',
+    title: 'Data protection 2.0: retention periods follow the customer plan',
+    body: 'Telemetry retention is now set per plan; all staff acknowledge the new version.',
     commits: [
       {
         edits: [
@@ -444,7 +451,7 @@ export const changes = [
             "the period in the customer's plan (default 24 months)",
             "the period in the customer's plan (24 months unless the plan says otherwise)",
           ),
-          fields(policy('data-protection'), { version: '2.0.0', effective: '2024-10-14' }),
+          fields(policy('data-protection'), { version: '1.4.0', effective: '2024-10-14' }),
         ],
       },
     ],
@@ -453,8 +460,15 @@ export const changes = [
     date: '2026-06-02T08:40:00Z',
     via: 'direct',
     author: 'sofia',
-    title: 'Fix typo in the data protection policy',
-    commits: [{ edits: [replace(policy('data-protection'), 'a nightly check reports', 'a nightly check report')] }],
+    title: 'Fix typo in the data protection policy (2.0.1)',
+    commits: [
+      {
+        edits: [
+          replace(policy('data-protection'), 'a nightly check reports', 'a nightly check report'),
+          fields(policy('data-protection'), { version: '2.0.0' }),
+        ],
+      },
+    ],
   },
   {
     date: '2026-06-10T13:50:00Z',
@@ -682,7 +696,17 @@ export const changes = [
     date: '2026-11-16T17:05:00Z',
     via: 'direct',
     author: 'priya',
-    title: 'Fix a broken runbook link in the incident response policy',
-    commits: [{ edits: [replace(policy('incident-response'), 'follows the runbook *Security incident response*', 'follows the runbook *Security incident*')] }],
+    title: 'Security incident runbook: link the device identity compromise runbook',
+    commits: [
+      {
+        edits: [
+          replace(
+            runbook('security-incident'),
+            'and follow the device identity compromise runbook for device certificates.',
+            'and revoke device certificates where needed.',
+          ),
+        ],
+      },
+    ],
   },
 ];
