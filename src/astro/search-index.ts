@@ -13,23 +13,22 @@ import type { AstroIntegrationLogger } from 'astro';
 export async function writeSearchIndex(dir: URL, logger: AstroIntegrationLogger, cache?: { dir: URL; reuse: boolean }): Promise<void> {
   const site = fileURLToPath(dir);
   const output = join(site, 'pagefind');
-  const pages = await Promise.all(
-    (await readdir(site, { recursive: true }))
-      .filter((f) => f.endsWith('.html'))
-      .sort()
-      .map(async (file) => ({
-        file,
-        url:
-          '/' +
-          file
-            .split(sep)
-            .join('/')
-            .replace(/(^|\/)index\.html$/, '$1'),
-        html: await readFile(join(site, file), 'utf8'),
-      })),
-  );
+  const files = (await readdir(site, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
+  const urlOf = (file: string) =>
+    '/' +
+    file
+      .split(sep)
+      .join('/')
+      .replace(/(^|\/)index\.html$/, '$1');
+  // One file at a time, and read again to index: tens of thousands of pages held or opened at once
+  // run out of memory or file handles.
   const digest = createHash('sha256');
-  for (const page of pages) digest.update(page.url).update('\0').update(page.html).update('\0');
+  for (const file of files)
+    digest
+      .update(urlOf(file))
+      .update('\0')
+      .update(await readFile(join(site, file)))
+      .update('\0');
   const cached = cache && join(fileURLToPath(cache.dir), 'pagefind', digest.digest('hex'));
   // The output folder is not emptied between builds: an old index must not mix with this one.
   await rm(output, { recursive: true, force: true });
@@ -44,8 +43,8 @@ export async function writeSearchIndex(dir: URL, logger: AstroIntegrationLogger,
     // Labels and commit tables would crowd result excerpts without helping anyone find a page.
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: ['.eyebrow', '.doc-history', '.toc'] });
     if (!index) throw new Error(errors.join('; '));
-    for (const { file, url, html } of pages) {
-      const added = await index.addHTMLFile({ url, content: separateBlocks(html) });
+    for (const file of files) {
+      const added = await index.addHTMLFile({ url: urlOf(file), content: separateBlocks(await readFile(join(site, file), 'utf8')) });
       if (added.errors.length) throw new Error(`${file}: ${added.errors.join('; ')}`);
       if (added.file) indexed++;
     }
