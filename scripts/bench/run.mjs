@@ -273,7 +273,7 @@ function report({ info, results, images, weights, server, seconds, command }) {
   }
   push('', '### Incremental rebuilds', '');
   push(
-    '`charter build` again into the same folder: first with nothing changed, then after appending a sentence to one policy. Pages whose cache key (the document, what the page lists about its neighbours, its history, the date) and code are unchanged are kept from the last build; Astro still syncs content and bundles, and Pagefind indexes the whole portal again. "Kept" counts files of both sites.',
+    '`charter build` again into the same folder: first with nothing changed, then after appending a sentence to one policy. Pages whose cache key (the document, what the page lists about its neighbours, its history, the date) and code are unchanged are kept from the last build; Astro still syncs content and bundles, and Pagefind indexes the whole portal again when any page changed. "Kept" counts files of both sites.',
     '',
   );
   push('| documents | full build s | nothing changed s | ÷ full | kept | one policy edited s | ÷ full | kept | peak MB, one edit |');

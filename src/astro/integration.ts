@@ -75,7 +75,7 @@ export function charter({ target }: { target: Target }): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         // Left-over pages first, so that search does not index them.
         if (!full && cacheDir) {
-          const removed = await removeStaleFiles(dir, cacheDir, started);
+          const removed = await removeStaleFiles(dir, cacheDir, started, ['pagefind']);
           if (removed) logger.info(`removed ${removed} files the last build wrote and this one did not`);
         }
         if (target === 'portal') await writeSearchIndex(dir, logger, cacheDir && { dir: cacheDir, reuse: !full });

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
-import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 
 /**
- * Indexes a built site with Pagefind; pages opt in with data-pagefind-body. The index of the
- * last build is kept in `cacheDir` under the digest of every page it read: when a rebuild
- * writes the same pages, the index is copied instead of made again (Pagefind cannot update one).
- * `reuse: false` (charter build --full) makes it again whatever, and keeps it for next time.
+ * Indexes a built site with Pagefind; pages opt in with data-pagefind-body. The digest of every
+ * page the index read is kept in `cacheDir`: when a rebuild writes the same pages, the index in
+ * the output folder is left as it is (Pagefind cannot update one, only make it again).
+ * `reuse: false` (charter build --full) makes it again whatever, and records it for next time.
  */
 export async function writeSearchIndex(dir: URL, logger: AstroIntegrationLogger, cache?: { dir: URL; reuse: boolean }): Promise<void> {
   const site = fileURLToPath(dir);
@@ -29,14 +29,18 @@ export async function writeSearchIndex(dir: URL, logger: AstroIntegrationLogger,
       .update('\0')
       .update(await readFile(join(site, file)))
       .update('\0');
-  const cached = cache && join(fileURLToPath(cache.dir), 'pagefind', digest.digest('hex'));
-  // The output folder is not emptied between builds: an old index must not mix with this one.
-  await rm(output, { recursive: true, force: true });
-  if (cached && cache.reuse && (await stat(join(cached, 'index')).catch(() => undefined))) {
-    await cp(join(cached, 'index'), output, { recursive: true });
-    logger.info(`search index: ${await readFile(join(cached, 'pages'), 'utf8')} pages, unchanged since the last build`);
+  // The output folder is not emptied between builds: when every page is what the last index was
+  // made from (src/astro/stale-files.ts leaves pagefind/ alone), that index stays as it is.
+  const record = cache && join(fileURLToPath(cache.dir), 'search-index.json');
+  const hex = digest.digest('hex');
+  const last = record && cache.reuse ? (JSON.parse(await readFile(record, 'utf8').catch(() => 'null')) as { digest: string; pages: number } | null) : null;
+  if (last?.digest === hex && (await stat(join(output, 'pagefind-entry.json')).catch(() => undefined))) {
+    logger.info(`search index: ${last.pages} pages, unchanged since the last build`);
     return;
   }
+  // Forgotten first, so that an index left half-written is never taken for a finished one.
+  if (record) await rm(record, { force: true });
+  await rm(output, { recursive: true, force: true });
   const pagefind = await import('pagefind');
   let indexed = 0;
   try {
@@ -53,12 +57,7 @@ export async function writeSearchIndex(dir: URL, logger: AstroIntegrationLogger,
   } finally {
     await pagefind.close();
   }
-  if (cached) {
-    // Only the newest index is kept.
-    await rm(join(cached, '..'), { recursive: true, force: true });
-    await cp(output, join(cached, 'index'), { recursive: true });
-    await writeFile(join(cached, 'pages'), String(indexed));
-  }
+  if (record) await writeFile(record, JSON.stringify({ digest: hex, pages: indexed }));
 }
 
 /**

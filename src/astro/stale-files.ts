@@ -7,9 +7,10 @@ import { fileURLToPath } from 'node:url';
  * Builds do not empty the folder (removing and copying back thousands of unchanged pages was
  * most of a rebuild), so a page whose document was deleted would otherwise stay. A file is
  * this build's when it was written after `started`, or when Astro's incremental manifest
- * records it as a page kept from the last build; anything else goes.
+ * records it as a page kept from the last build; anything else goes, but for the top-level
+ * entries named in `leave` (the search index, which src/astro/search-index.ts looks after).
  */
-export async function removeStaleFiles(dir: URL, cacheDir: URL, started: number): Promise<number> {
+export async function removeStaleFiles(dir: URL, cacheDir: URL, started: number, leave: readonly string[] = []): Promise<number> {
   const site = fileURLToPath(dir);
   const kept = new Set<string>();
   const manifest = await readFile(new URL('incremental-build.json', cacheDir), 'utf8').catch(() => undefined);
@@ -22,6 +23,10 @@ export async function removeStaleFiles(dir: URL, cacheDir: URL, started: number)
     let empty = true;
     for (const entry of await readdir(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
+      if (folder === site && leave.includes(entry.name)) {
+        empty = false;
+        continue;
+      }
       if (entry.isDirectory()) {
         if (await visit(path)) await rmdir(path);
         else empty = false;
