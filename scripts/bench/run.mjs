@@ -81,17 +81,21 @@ function countHtml(dir) {
   return count;
 }
 
-const builtIn = (stdout, target) => Number(new RegExp(`✓ ${target} built in ([\\d.]+) s`).exec(stdout)?.[1] ?? NaN);
-/** Files a site kept from the last build, as `charter build` reports them (0 when it says nothing). */
-const keptIn = (stdout, target) =>
-  Number(new RegExp(`✓ ${target} built in .*\\(([\\d,]+) of [\\d,]+ files unchanged`).exec(stdout)?.[1]?.replaceAll(',', '') ?? 0);
+/** Whether `charter build` skipped a site because nothing it reads changed since the last build. */
+const skippedIn = (stdout, target) => stdout.includes(`✓ ${target} unchanged since the last build`);
+const builtIn = (stdout, target) => (skippedIn(stdout, target) ? 0 : Number(new RegExp(`✓ ${target} built in ([\\d.]+) s`).exec(stdout)?.[1] ?? NaN));
+/** Files a site kept from the last build, as `charter build` reports them (0 when it says nothing; all of them when it skipped the site). */
+const keptIn = (stdout, target, pages) =>
+  skippedIn(stdout, target)
+    ? pages
+    : Number(new RegExp(`✓ ${target} built in .*\\(([\\d,]+) of [\\d,]+ files unchanged`).exec(stdout)?.[1]?.replaceAll(',', '') ?? 0);
 
-/** A rebuild's time, memory and, per site, its build time and the files it kept. */
-function rebuildFigures(run) {
+/** A rebuild's time, memory and, per site, its build time and the files it kept (`pages`: each site's files in the full build). */
+function rebuildFigures(run, pages) {
   const figures = { seconds: run.seconds, peakBytes: run.peakBytes };
   for (const target of ['portal', 'trust']) {
     figures[`${target}Seconds`] = builtIn(run.stdout, target);
-    figures[`${target}Kept`] = keptIn(run.stdout, target);
+    figures[`${target}Kept`] = keptIn(run.stdout, target, pages[target]);
   }
   return figures;
 }
@@ -164,7 +168,7 @@ async function benchSize(work, documents) {
 
   // Incremental rebuilds (on by default): pages whose cache key and code are unchanged are kept.
   log(`${documents} documents: rebuild with nothing changed`);
-  result.rebuild = await rebuildFigures(await measureOk(node, [charter, 'build', '--root', root, '--out', out], { cwd: project, env }));
+  result.rebuild = rebuildFigures(await measureOk(node, [charter, 'build', '--root', root, '--out', out], { cwd: project, env }), result.charter.pages);
   result.trustRebuildSeconds = result.rebuild.trustSeconds;
   // Every image the rebuild had to render adds a file to the cache.
   result.imagesRenderedAgain = cachedImages() - result.imagesRendered;
@@ -172,7 +176,7 @@ async function benchSize(work, documents) {
   log(`${documents} documents: rebuild after editing one policy`);
   const policy = join(root, 'content/policies', readdirSync(join(root, 'content/policies')).sort()[0]);
   await writeFile(policy, `${await readFile(policy, 'utf8')}\nThis sentence was added by the benchmark's one-edit rebuild.\n`);
-  result.editRebuild = await rebuildFigures(await measureOk(node, [charter, 'build', '--root', root, '--out', out], { cwd: project, env }));
+  result.editRebuild = rebuildFigures(await measureOk(node, [charter, 'build', '--root', root, '--out', out], { cwd: project, env }), result.charter.pages);
 
   log(`${documents} documents: Pagefind alone on the built portal`);
   result.pagefind = await measureOk(
@@ -273,7 +277,7 @@ function report({ info, results, images, weights, server, seconds, command }) {
   }
   push('', '### Incremental rebuilds', '');
   push(
-    '`charter build` again into the same folder: first with nothing changed, then after appending a sentence to one policy. Pages whose cache key (the document, what the page lists about its neighbours, its history, the date) and code are unchanged are kept from the last build; Astro still syncs content and bundles, and Pagefind indexes the whole portal again when any page changed. "Kept" counts files of both sites.',
+    '`charter build` again into the same folder: first with nothing changed (the command finds the same content, git HEAD, Charter code, date and settings as last time, and the last output untouched, so it builds nothing), then after appending a sentence to one policy. Pages whose cache key (the document, what the page lists about its neighbours, its history, the date) and code are unchanged are kept from the last build; Astro still syncs content and bundles, and Pagefind indexes the whole portal again when any page changed. "Kept" counts files of both sites.',
     '',
   );
   push('| documents | full build s | nothing changed s | ÷ full | kept | one policy edited s | ÷ full | kept | peak MB, one edit |');

@@ -6,7 +6,8 @@ import { createInterface } from 'node:readline';
 import { stripVTControlCharacters } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { Option } from 'commander';
-import { serverDir } from '../astro/build-paths.ts';
+import { cacheDir, serverDir } from '../astro/build-paths.ts';
+import { buildInputsDigest, stampBuild, unchangedSinceLastBuild } from '../astro/build-inputs.ts';
 import { instantText, type Clock } from '../lib/time/clock.ts';
 import { targets, type Target } from '../lib/content/targets.ts';
 import { withBuildLock } from './build-lock.ts';
@@ -21,20 +22,33 @@ const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/pack
 export interface BuiltPages {
   pages: number;
   kept: number;
+  /** The build was skipped: it would have read exactly what the last one read, whose output is untouched. */
+  unchanged?: boolean;
 }
 
-/** Builds one site in its own process, so the two builds share no module state. */
-export function buildTarget(target: Target, options: { root: string; out: string; clock?: Clock; full?: boolean }): Promise<BuiltPages> {
+/**
+ * Builds one site in its own process, so the two builds share no module state. With nothing
+ * changed since the last build into the same folder (content, git HEAD, Charter, the instant,
+ * the environment's settings) and its output untouched, it starts nothing; `full` always builds.
+ */
+export function buildTarget(target: Target, options: { root: string; out: string; clock: Clock; full?: boolean }): Promise<BuiltPages> {
   return withBuildLock(projectRoot, async () => {
+    const stamp = join(cacheDir(options.out, target), 'charter-build-inputs.json');
+    const outputs = [join(options.out, target), serverDir(options.out, target)];
+    const inputs = await buildInputsDigest(target, options.root, instantText(options.clock.now));
+    if (!options.full && (await unchangedSinceLastBuild(stamp, inputs, outputs))) return { pages: 0, kept: 0, unchanged: true };
+    await rm(stamp, { force: true });
     // Astro empties the static output, not the server bundle beside it: old chunks would pile up.
     await rm(serverDir(options.out, target), { recursive: true, force: true });
-    return astroBuild(target, options);
+    const built = await astroBuild(target, options);
+    await stampBuild(stamp, inputs, outputs);
+    return built;
   });
 }
 
-function astroBuild(target: Target, options: { root: string; out: string; clock?: Clock; full?: boolean }): Promise<BuiltPages> {
+function astroBuild(target: Target, options: { root: string; out: string; clock: Clock; full?: boolean }): Promise<BuiltPages> {
   // Both sites judge dates at the instant the command read, unless the environment or the content already pins one.
-  const pinned = options.clock?.source === 'system' ? { CHARTER_NOW: instantText(options.clock.now) } : {};
+  const pinned = options.clock.source === 'system' ? { CHARTER_NOW: instantText(options.clock.now) } : {};
   return new Promise((done, fail) => {
     // --force: no page is taken from the last build, and the content layer is read afresh.
     const child = spawn(process.execPath, [astroBin, 'build', ...(options.full ? ['--force'] : [])], {
@@ -86,7 +100,11 @@ async function build(root: string, out: string, target: Target | undefined, full
   }
   for (const site of target ? [target] : targets) {
     const started = performance.now();
-    const { pages, kept } = await buildTarget(site, { root, out, clock, full });
+    const { pages, kept, unchanged } = await buildTarget(site, { root, out, clock, full });
+    if (unchanged) {
+      console.log(`✓ ${site} unchanged since the last build (same content, history, date and settings): ${join(out, site)}`);
+      continue;
+    }
     const reused = kept ? ` (${kept.toLocaleString('en-GB')} of ${pages.toLocaleString('en-GB')} files unchanged since the last build)` : '';
     console.log(`✓ ${site} built in ${((performance.now() - started) / 1000).toFixed(1)} s: ${join(out, site)}${reused}`);
   }
