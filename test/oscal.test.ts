@@ -1,25 +1,17 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run } from '../src/cli/main.ts';
 import { uuidV5 } from '../src/lib/oscal/uuid.ts';
 import { makeFixture } from './fixture.ts';
+import { filesUnder } from './files.ts';
 
 const project = join(import.meta.dirname, '..');
 const schema = JSON.parse(await readFile(join(import.meta.dirname, 'fixtures/oscal-1.1.3/oscal_complete_schema-1.1.3.json'), 'utf8')) as object;
-
-/** Every file under `dir`, as paths relative to it, sorted. */
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)))
-    .sort();
-}
 
 async function exportTo(root: string, out: string, errors: (message: string) => void = () => {}): Promise<number> {
   vi.spyOn(console, 'log').mockImplementation(() => {});

@@ -5,6 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { contentRoot } from './loader.ts';
 import { writeSearchIndex } from './search-index.ts';
 import { removeStaleFiles } from './stale-files.ts';
+import { wallClock } from '../lib/time/clock.ts';
 import { parseContentFile } from '../lib/content/read.ts';
 import { targets, type Target } from '../lib/content/targets.ts';
 import { siteRoutes, type SiteRoute } from './site-routes.ts';
@@ -52,13 +53,14 @@ export function charter({ target }: { target: Target }): AstroIntegration {
   let cacheDir: URL | undefined;
   // charter build --full sets CHARTER_FULL_BUILD: nothing is taken from the last build.
   const full = Boolean(process.env.CHARTER_FULL_BUILD);
-  let started = Date.now();
+  // Files written after this instant (set when the build starts) are this build's, by modification time.
+  let started = 0;
   return {
     name: 'charter',
     hooks: {
       'astro:config:setup': async ({ config, injectRoute, addMiddleware, updateConfig }) => {
         cacheDir = config.cacheDir;
-        started = Date.now();
+        started = wallClock().getTime();
         // An incremental build leaves the output folder in place: unchanged pages stay where they
         // are instead of being removed and copied back; build:done removes what is left over.
         if (!full) updateConfig({ vite: { build: { emptyOutDir: false } } });

@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { project, removeBuild } from '../example-root.ts';
+import { filesUnder } from '../files.ts';
 
 const run = promisify(execFile);
 
@@ -24,14 +25,6 @@ async function build(root: string, out: string, options: { full?: boolean; now?:
       ? Infinity
       : Number(new RegExp(`✓ ${site} built in [\\d.]+ s: .*\\(([\\d,]+) of [\\d,]+ files unchanged`).exec(stdout)?.[1]?.replace(',', '') ?? 0);
   return { portal: kept('portal'), trust: kept('trust') };
-}
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)))
-    .sort();
 }
 
 /** Files that differ between two builds of both sites (a missing or extra file counts). */

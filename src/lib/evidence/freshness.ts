@@ -1,5 +1,5 @@
 import type { Frequency } from '../../schemas/common.ts';
-import { addDays, addMonths } from '../time/dates.ts';
+import { addDays, addMonths, dayOf } from '../time/dates.ts';
 
 /**
  * How current a control's evidence is, and whether it was collected in every period of an
@@ -123,7 +123,7 @@ const midnight = (date: string) => Date.parse(`${date}T00:00:00Z`);
 const dayTexts = new Map<number, string>();
 const dayText = (instant: number) => {
   let text = dayTexts.get(instant);
-  if (text === undefined) dayTexts.set(instant, (text = new Date(instant).toISOString().slice(0, 10)));
+  if (text === undefined) dayTexts.set(instant, (text = dayOf(new Date(instant))));
   return text;
 };
 
