@@ -20,6 +20,9 @@ export async function startSmtpServer(): Promise<{
       }, callback);
     },
   });
+  // A sender that dies mid-message (a server killed under load) resets its socket; a real mail
+  // server logs that and carries on, and without a listener the reset would be an uncaught error.
+  server.on('error', () => {});
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
   const port = (server.server.address() as { port: number }).port;
   return {

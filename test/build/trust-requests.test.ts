@@ -353,7 +353,7 @@ describe('under load', () => {
     const committed: string[] = [];
     // Eight clients send requests one after another until the server dies under them. They use
     // node:http without keep-alive, so a socket reset by the kill fails only the request in flight
-    // (fetch's pooled sockets, and a bare socket after its answer, report it as an uncaught error).
+    // (fetch's pooled sockets report it as an uncaught error).
     const client = async (n: number) => {
       for (let i = 0; i < 200; i++) {
         const email = `crash${n}-${i}@prospect-${n}-${i}.example`;
