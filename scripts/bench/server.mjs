@@ -178,6 +178,8 @@ export async function serverBenchmarks({ out, project, work, log, serverDir }) {
       CHARTER_SECRET: 'bench-secret-'.padEnd(48, 'x'),
       CHARTER_MODE: 'production',
       CHARTER_PUBLIC_URL: url,
+      // Each mailed link allows 10 downloads by default: 20 links would answer most of the load with refusals.
+      CHARTER_DOWNLOAD_LIMIT: '1000',
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(mail.port),
       SMTP_FROM: 'Kestrel Trust <trust@kestrel.example>',
@@ -251,7 +253,7 @@ export async function serverBenchmarks({ out, project, work, log, serverDir }) {
   const downloads = count("SELECT count(*) AS n FROM audit_log WHERE kind = 'document.downloaded'");
   db.close();
   const lines = [
-    "autocannon on 127.0.0.1 against the trust center's server bundle (`node dist/trust-server/entry.mjs`) running as in production: a signing secret, SQLite, real SMTP to a sink on 127.0.0.1, and the example content with its rate limits raised so that the load is served rather than refused. Each endpoint gets a warm-up, then the stated number of requests over 10 connections; the download links are those mailed for 20 requests approved through the form, the NDA and the customer-domain rule.",
+    "autocannon on 127.0.0.1 against the trust center's server bundle (`node dist/trust-server/entry.mjs`) running as in production: a signing secret, SQLite, real SMTP to a sink on 127.0.0.1, and the example content with its rate limits and the per-link download limit (`CHARTER_DOWNLOAD_LIMIT`, 1,000) raised so that the load is served rather than refused. Each endpoint gets a warm-up, then the stated number of requests over 10 connections; the download links are those mailed for 20 requests approved through the form, the NDA and the customer-domain rule.",
     '',
     '',
     `Afterwards the database held ${stored} of the ${prospect} requests sent to the form (warm-up included) and ${downloads} logged downloads for ${downloadsSent} download requests.${postgresNote}`,

@@ -9,6 +9,7 @@ import { Option } from 'commander';
 import { cacheDir, serverDir } from '../astro/build-paths.ts';
 import { buildInputsDigest, stampBuild, unchangedSinceLastBuild } from '../astro/build-inputs.ts';
 import { instantText, type Clock } from '../lib/time/clock.ts';
+import type { ContentSet } from '../lib/content/load.ts';
 import { targets, type Target } from '../lib/content/targets.ts';
 import { withBuildLock } from './build-lock.ts';
 import { runCheck } from './check.ts';
@@ -31,11 +32,11 @@ export interface BuiltPages {
  * changed since the last build into the same folder (content, git HEAD, Charter, the instant,
  * the environment's settings) and its output untouched, it starts nothing; `full` always builds.
  */
-export function buildTarget(target: Target, options: { root: string; out: string; clock: Clock; full?: boolean }): Promise<BuiltPages> {
+export function buildTarget(target: Target, options: { root: string; out: string; clock: Clock; content: ContentSet; full?: boolean }): Promise<BuiltPages> {
   return withBuildLock(projectRoot, async () => {
     const stamp = join(cacheDir(options.out, target), 'charter-build-inputs.json');
     const outputs = [join(options.out, target), serverDir(options.out, target)];
-    const inputs = await buildInputsDigest(target, options.root, instantText(options.clock.now));
+    const inputs = await buildInputsDigest(target, options.root, instantText(options.clock.now), options.content);
     if (!options.full && (await unchangedSinceLastBuild(stamp, inputs, outputs))) return { pages: 0, kept: 0, unchanged: true };
     await rm(stamp, { force: true });
     // Astro empties the static output, not the server bundle beside it: old chunks would pile up.
@@ -93,14 +94,14 @@ export function buildCommand(program: CharterCommand): void {
 }
 
 async function build(root: string, out: string, target: Target | undefined, full: boolean): Promise<number> {
-  const { ok, clock } = await runCheck(root, { quiet: true });
+  const { ok, clock, content } = await runCheck(root, { quiet: true });
   if (!ok) {
     console.error('Nothing was built: fix the errors above, then build again.');
     return 1;
   }
   for (const site of target ? [target] : targets) {
     const started = performance.now();
-    const { pages, kept, unchanged } = await buildTarget(site, { root, out, clock, full });
+    const { pages, kept, unchanged } = await buildTarget(site, { root, out, clock, content, full });
     if (unchanged) {
       console.log(`✓ ${site} unchanged since the last build (same content, history, date and settings): ${join(out, site)}`);
       continue;

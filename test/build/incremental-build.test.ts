@@ -81,7 +81,7 @@ describe('an incremental rebuild', () => {
     await rm(work, { recursive: true, force: true });
   });
 
-  it('after a policy, a control mapping, a sub-processor, a deleted runbook and the date change, equals a full build file for file', async () => {
+  it('after internal and public edits, a deleted runbook and the date change, equals a full build file for file, and skips the trust center when nothing it shows changed', async () => {
     const incremental = folder('incremental');
     await build(root, incremental);
     const before = await filesUnder(join(incremental, 'portal'));
@@ -95,24 +95,34 @@ describe('an incremental rebuild', () => {
     expect(rebuilt.portal).toBeGreaterThan(40);
     expect(await readFile(join(incremental, 'portal', 'index.html'), 'utf8')).not.toBe('edited by hand');
 
-    // A policy's text and version, a control's mapping and a sub-processor's location, committed
-    // (the policy's history gains the commit).
+    // An internal policy's text and version and a control's mapping, committed (the policy's
+    // history gains the commit). The trust center loads neither, so it is not built again.
     await edit(root, 'content/policies/access-control.mdx', (text) =>
       text.replace('version: 2.3.0', 'version: 2.4.0').replace('## Scope\n', '## Scope\n\nThis policy was reviewed after the incremental build test.\n'),
     );
     await edit(root, 'content/controls/AC-01.yaml', (text) => text.replace('soc2: [CC6.1, CC6.6]', 'soc2: [CC6.1]'));
-    await edit(root, 'content/subprocessors.yaml', (text) =>
-      text.replace('(Confluent Cloud on AWS eu-central-1)', '(Confluent Cloud on AWS eu-central-1 and eu-central-2)'),
-    );
-    await git(root, 'commit', '-q', '-a', '-m', 'Access control review, AC-01 mapping and Confluent regions');
-
-    const edited = await build(root, incremental);
+    await git(root, 'commit', '-q', '-a', '-m', 'Access control review and AC-01 mapping');
+    const internal = await build(root, incremental);
+    expect(internal.trust).toBe(Infinity);
     const fresh = folder('fresh');
     await build(root, fresh, { full: true });
     expect(await differences(incremental, fresh)).toEqual([]);
     // Most pages did not change and were kept; the edited ones were not.
-    expect(edited.portal).toBeGreaterThan(rebuilt.portal / 2);
-    expect(edited.portal).toBeLessThan(rebuilt.portal);
+    expect(internal.portal).toBeGreaterThan(rebuilt.portal / 2);
+    expect(internal.portal).toBeLessThan(rebuilt.portal);
+
+    // A public policy and a sub-processor's location: the trust center shows both.
+    await edit(root, 'content/policies/vulnerability-disclosure.mdx', (text) =>
+      text.replace('## Scope\n', '## Scope\n\nThis scope was reviewed after the incremental build test.\n'),
+    );
+    await edit(root, 'content/subprocessors.yaml', (text) =>
+      text.replace('(Confluent Cloud on AWS eu-central-1)', '(Confluent Cloud on AWS eu-central-1 and eu-central-2)'),
+    );
+    await git(root, 'commit', '-q', '-a', '-m', 'Disclosure scope and Confluent regions');
+    expect((await build(root, incremental)).trust).not.toBe(Infinity);
+    const freshPublic = folder('fresh-public');
+    await build(root, freshPublic, { full: true });
+    expect(await differences(incremental, freshPublic)).toEqual([]);
 
     // A later date (review states, evidence freshness and every page's "as of" line move) and a
     // deleted runbook (the navigation's count changes, and its page must not be left behind:
