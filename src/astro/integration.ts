@@ -1,11 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { contentRoot } from './loader.ts';
-import { writeSearchIndex } from './search-index.ts';
 import { removeStaleFiles } from './stale-files.ts';
-import { wallClock } from '../lib/time/clock.ts';
 import { parseContentFile } from '../lib/content/read.ts';
 import { targets, type Target } from '../lib/content/targets.ts';
 import { siteRoutes, type SiteRoute } from './site-routes.ts';
@@ -49,18 +47,30 @@ async function siteUrl(root: string, target: Target): Promise<string | undefined
   return target === 'trust' ? data?.trustCenter?.url : data?.portal?.url;
 }
 
+/**
+ * The file system's time now, as the modification time of a file written now. Output files are
+ * judged by their modification times, so the build's start comes from the same clock: the
+ * process's may differ (a network file system, a clock faked for a test).
+ */
+async function fileSystemNow(folder: URL): Promise<number> {
+  await mkdir(folder, { recursive: true });
+  const marker = new URL('charter-build-started', folder);
+  await writeFile(marker, '');
+  return (await stat(marker)).mtimeMs;
+}
+
 export function charter({ target }: { target: Target }): AstroIntegration {
   let cacheDir: URL | undefined;
   // charter build --full sets CHARTER_FULL_BUILD: nothing is taken from the last build.
   const full = Boolean(process.env.CHARTER_FULL_BUILD);
-  // Files written after this instant (set when the build starts) are this build's, by modification time.
+  // Files modified after this instant (set when the build starts) are this build's.
   let started = 0;
   return {
     name: 'charter',
     hooks: {
       'astro:config:setup': async ({ config, injectRoute, addMiddleware, updateConfig }) => {
         cacheDir = config.cacheDir;
-        started = wallClock().getTime();
+        started = await fileSystemNow(cacheDir);
         // An incremental build leaves the output folder in place: unchanged pages stay where they
         // are instead of being removed and copied back; build:done removes what is left over.
         if (!full) updateConfig({ vite: { build: { emptyOutDir: false } } });
@@ -73,14 +83,12 @@ export function charter({ target }: { target: Target }): AstroIntegration {
         const site = await siteUrl(contentRoot(config.root), target);
         if (site && !config.site) updateConfig({ site });
       },
-      // Only the portal is searchable: the trust center has few pages and must ship no index of anything.
+      // Left-over pages go before `charter build` indexes the portal for search, so that it does not index them.
       'astro:build:done': async ({ dir, logger }) => {
-        // Left-over pages first, so that search does not index them.
         if (!full && cacheDir) {
           const removed = await removeStaleFiles(dir, cacheDir, started, ['pagefind']);
           if (removed) logger.info(`removed ${removed} files the last build wrote and this one did not`);
         }
-        if (target === 'portal') await writeSearchIndex(dir, logger, cacheDir && { dir: cacheDir, reuse: !full });
       },
     },
   };

@@ -2,17 +2,15 @@ import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegrationLogger } from 'astro';
 
 /**
- * Indexes a built site with Pagefind; pages opt in with data-pagefind-body. The digest of every
- * page the index read is kept in `cacheDir`: when a rebuild writes the same pages, the index in
- * the output folder is left as it is (Pagefind cannot update one, only make it again).
- * `reuse: false` (charter build --full) makes it again whatever, and records it for next time.
+ * Indexes a built site (the folder `site`) with Pagefind; pages opt in with data-pagefind-body.
+ * The digest of every page the index read is kept in `cache.dir`: when a rebuild writes the same
+ * pages, the index in the output folder is left as it is (Pagefind cannot update one, only make
+ * it again). `reuse: false` (charter build --full) makes it again whatever, and records it for
+ * next time. Returns the number of pages in the index.
  */
-export async function writeSearchIndex(dir: URL, logger: AstroIntegrationLogger, cache?: { dir: URL; reuse: boolean }): Promise<void> {
-  const site = fileURLToPath(dir);
+export async function writeSearchIndex(site: string, cache: { dir: string; reuse: boolean }): Promise<number> {
   const output = join(site, 'pagefind');
   const files = (await readdir(site, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
   const urlOf = (file: string) =>
@@ -32,15 +30,12 @@ export async function writeSearchIndex(dir: URL, logger: AstroIntegrationLogger,
       .update('\0');
   // The output folder is not emptied between builds: when every page is what the last index was
   // made from (src/astro/stale-files.ts leaves pagefind/ alone), that index stays as it is.
-  const record = cache && join(fileURLToPath(cache.dir), 'search-index.json');
+  const record = join(cache.dir, 'search-index.json');
   const hex = digest.digest('hex');
-  const last = record && cache.reuse ? (JSON.parse(await readFile(record, 'utf8').catch(() => 'null')) as { digest: string; pages: number } | null) : null;
-  if (last?.digest === hex && (await stat(join(output, 'pagefind-entry.json')).catch(() => undefined))) {
-    logger.info(`search index: ${last.pages} pages, unchanged since the last build`);
-    return;
-  }
+  const last = cache.reuse ? (JSON.parse(await readFile(record, 'utf8').catch(() => 'null')) as { digest: string; pages: number } | null) : null;
+  if (last?.digest === hex && (await stat(join(output, 'pagefind-entry.json')).catch(() => undefined))) return last.pages;
   // Forgotten first, so that an index left half-written is never taken for a finished one.
-  if (record) await rm(record, { force: true });
+  await rm(record, { force: true });
   await rm(output, { recursive: true, force: true });
   // Pagefind reads a folder about twice as fast as pages sent to it one message at a time, so it
   // reads a copy of the pages with their blocks separated.
@@ -56,12 +51,13 @@ export async function writeSearchIndex(dir: URL, logger: AstroIntegrationLogger,
     if (added.errors.length) throw new Error(added.errors.join('; '));
     indexed = added.page_count;
     await index.writeFiles({ outputPath: output });
-    logger.info(`search index: ${indexed} pages`);
   } finally {
     await pagefind.close();
     await rm(copy, { recursive: true, force: true });
   }
-  if (record) await writeFile(record, JSON.stringify({ digest: hex, pages: indexed }));
+  await mkdir(cache.dir, { recursive: true });
+  await writeFile(record, JSON.stringify({ digest: hex, pages: indexed }));
+  return indexed;
 }
 
 /** Writes each page of `site` under `copy` as `separateBlocks` makes it, a few at a time: tens of thousands at once run out of file handles. */

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Option } from 'commander';
 import { cacheDir, serverDir } from '../astro/build-paths.ts';
 import { buildInputsDigest, stampBuild, unchangedSinceLastBuild } from '../astro/build-inputs.ts';
+import { writeSearchIndex } from '../astro/search-index.ts';
 import { instantText, type Clock } from '../lib/time/clock.ts';
 import type { ContentSet } from '../lib/content/load.ts';
 import { targets, type Target } from '../lib/content/targets.ts';
@@ -42,6 +43,10 @@ export function buildTarget(target: Target, options: { root: string; out: string
     // Astro empties the static output, not the server bundle beside it: old chunks would pile up.
     await rm(serverDir(options.out, target), { recursive: true, force: true });
     const built = await astroBuild(target, options);
+    // Only the portal is searchable: the trust center has few pages and must ship no index of
+    // anything. Indexed after Astro's process has ended, so that Pagefind's memory (about 1 GB at
+    // 5,000 documents) is not added to Astro's.
+    if (target === 'portal') await writeSearchIndex(join(options.out, target), { dir: cacheDir(options.out, target), reuse: !options.full });
     await stampBuild(stamp, inputs, outputs);
     return built;
   });
