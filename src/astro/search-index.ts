@@ -8,9 +8,9 @@ import { dirname, join, sep } from 'node:path';
  * The digest of every page the index read is kept in `cache.dir`: when a rebuild writes the same
  * pages, the index in the output folder is left as it is (Pagefind cannot update one, only make
  * it again). `reuse: false` (charter build --full) makes it again whatever, and records it for
- * next time. Returns the number of pages in the index.
+ * next time.
  */
-export async function writeSearchIndex(site: string, cache: { dir: string; reuse: boolean }): Promise<number> {
+export async function writeSearchIndex(site: string, cache: { dir: string; reuse: boolean }): Promise<void> {
   const output = join(site, 'pagefind');
   const files = (await readdir(site, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
   const urlOf = (file: string) =>
@@ -32,8 +32,8 @@ export async function writeSearchIndex(site: string, cache: { dir: string; reuse
   // made from (src/astro/stale-files.ts leaves pagefind/ alone), that index stays as it is.
   const record = join(cache.dir, 'search-index.json');
   const hex = digest.digest('hex');
-  const last = cache.reuse ? (JSON.parse(await readFile(record, 'utf8').catch(() => 'null')) as { digest: string; pages: number } | null) : null;
-  if (last?.digest === hex && (await stat(join(output, 'pagefind-entry.json')).catch(() => undefined))) return last.pages;
+  const last = cache.reuse ? (JSON.parse(await readFile(record, 'utf8').catch(() => 'null')) as { digest: string } | null) : null;
+  if (last?.digest === hex && (await stat(join(output, 'pagefind-entry.json')).catch(() => undefined))) return;
   // Forgotten first, so that an index left half-written is never taken for a finished one.
   await rm(record, { force: true });
   await rm(output, { recursive: true, force: true });
@@ -41,7 +41,6 @@ export async function writeSearchIndex(site: string, cache: { dir: string; reuse
   // reads a copy of the pages with their blocks separated.
   const copy = await mkdtemp(join(tmpdir(), 'charter-search-'));
   const pagefind = await import('pagefind');
-  let indexed: number;
   try {
     await copySeparated(site, files, copy);
     // Labels and commit tables would crowd result excerpts without helping anyone find a page.
@@ -49,15 +48,13 @@ export async function writeSearchIndex(site: string, cache: { dir: string; reuse
     if (!index) throw new Error(errors.join('; '));
     const added = await index.addDirectory({ path: copy });
     if (added.errors.length) throw new Error(added.errors.join('; '));
-    indexed = added.page_count;
     await index.writeFiles({ outputPath: output });
   } finally {
     await pagefind.close();
     await rm(copy, { recursive: true, force: true });
   }
   await mkdir(cache.dir, { recursive: true });
-  await writeFile(record, JSON.stringify({ digest: hex, pages: indexed }));
-  return indexed;
+  await writeFile(record, JSON.stringify({ digest: hex }));
 }
 
 /** Writes each page of `site` under `copy` as `separateBlocks` makes it, a few at a time: tens of thousands at once run out of file handles. */
