@@ -1,9 +1,9 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { contentRoot } from './loader.ts';
-import { removeStaleFiles } from './stale-files.ts';
+import { markBuildStart, removeStaleFiles } from './stale-files.ts';
 import { parseContentFile } from '../lib/content/read.ts';
 import { targets, type Target } from '../lib/content/targets.ts';
 import { siteRoutes, type SiteRoute } from './site-routes.ts';
@@ -47,18 +47,6 @@ async function siteUrl(root: string, target: Target): Promise<string | undefined
   return target === 'trust' ? data?.trustCenter?.url : data?.portal?.url;
 }
 
-/**
- * The file system's time now, as the modification time of a file written now. Output files are
- * judged by their modification times, so the build's start comes from the same clock: the
- * process's may differ (a network file system, a clock faked for a test).
- */
-async function fileSystemNow(folder: URL): Promise<number> {
-  await mkdir(folder, { recursive: true });
-  const marker = new URL('charter-build-started', folder);
-  await writeFile(marker, '');
-  return (await stat(marker)).mtimeMs;
-}
-
 export function charter({ target }: { target: Target }): AstroIntegration {
   let cacheDir: URL | undefined;
   // charter build --full sets CHARTER_FULL_BUILD: nothing is taken from the last build.
@@ -70,7 +58,7 @@ export function charter({ target }: { target: Target }): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ config, injectRoute, addMiddleware, updateConfig }) => {
         cacheDir = config.cacheDir;
-        started = await fileSystemNow(cacheDir);
+        started = await markBuildStart(cacheDir);
         // An incremental build leaves the output folder in place: unchanged pages stay where they
         // are instead of being removed and copied back; build:done removes what is left over.
         if (!full) updateConfig({ vite: { build: { emptyOutDir: false } } });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /**
  * Indexes a built site (the folder `site`) with Pagefind; pages opt in with data-pagefind-body.
@@ -13,18 +13,12 @@ import { dirname, join, sep } from 'node:path';
 export async function writeSearchIndex(site: string, cache: { dir: string; reuse: boolean }): Promise<void> {
   const output = join(site, 'pagefind');
   const files = (await readdir(site, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
-  const urlOf = (file: string) =>
-    '/' +
-    file
-      .split(sep)
-      .join('/')
-      .replace(/(^|\/)index\.html$/, '$1');
   // One file at a time, and read again to index: tens of thousands of pages held or opened at once
   // run out of memory or file handles.
   const digest = createHash('sha256');
   for (const file of files)
     digest
-      .update(urlOf(file))
+      .update(file)
       .update('\0')
       .update(await readFile(join(site, file)))
       .update('\0');

@@ -1,12 +1,24 @@
-import { readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+/**
+ * Marks the start of a build in its cache folder and returns that instant for `removeStaleFiles`:
+ * the marker's modification time, from the file system's clock like the output files' times it
+ * is compared with (the process's clock may differ: a network file system, a clock faked for a test).
+ */
+export async function markBuildStart(cacheDir: URL): Promise<number> {
+  await mkdir(cacheDir, { recursive: true });
+  const marker = new URL('charter-build-started', cacheDir);
+  await writeFile(marker, '');
+  return (await stat(marker)).mtimeMs;
+}
 
 /**
  * Removes what an earlier build left in the output folder and this one did not write or keep.
  * Builds do not empty the folder (removing and copying back thousands of unchanged pages was
  * most of a rebuild), so a page whose document was deleted would otherwise stay. A file is
- * this build's when it was written after `started`, or when Astro's incremental manifest
+ * this build's when it was written after `started` (from `markBuildStart`), or when Astro's incremental manifest
  * records it as a page kept from the last build; anything else goes, but for the top-level
  * entries named in `leave` (the search index, which src/astro/search-index.ts looks after).
  */

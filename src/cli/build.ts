@@ -35,7 +35,8 @@ export interface BuiltPages {
  */
 export function buildTarget(target: Target, options: { root: string; out: string; clock: Clock; content: ContentSet; full?: boolean }): Promise<BuiltPages> {
   return withBuildLock(projectRoot, async () => {
-    const stamp = join(cacheDir(options.out, target), 'charter-build-inputs.json');
+    const cache = cacheDir(options.out, target);
+    const stamp = join(cache, 'charter-build-inputs.json');
     const outputs = [join(options.out, target), serverDir(options.out, target)];
     const inputs = await buildInputsDigest(target, options.root, instantText(options.clock.now), options.content);
     if (!options.full && (await unchangedSinceLastBuild(stamp, inputs, outputs))) return { pages: 0, kept: 0, unchanged: true };
@@ -46,7 +47,7 @@ export function buildTarget(target: Target, options: { root: string; out: string
     // Only the portal is searchable: the trust center has few pages and must ship no index of
     // anything. Indexed after Astro's process has ended, so that Pagefind's memory (about 1 GB at
     // 5,000 documents) is not added to Astro's.
-    if (target === 'portal') await writeSearchIndex(join(options.out, target), { dir: cacheDir(options.out, target), reuse: !options.full });
+    if (target === 'portal') await writeSearchIndex(join(options.out, target), { dir: cache, reuse: !options.full });
     await stampBuild(stamp, inputs, outputs);
     return built;
   });
